@@ -1,0 +1,27 @@
+export {
+  defineWebhookAdapter,
+  type WebhookAdapterSpec,
+  type WebhookDeliveryFacts,
+} from './define-webhook-adapter';
+export {
+  createRawWebhookRequest,
+  type RawWebhookRequest,
+  type RawWebhookRequestInit,
+} from './raw-webhook-request';
+export { lastPathSegment, requireHeader } from './request-helpers';
+export type {
+  WebhookAdapterEvent,
+  WebhookAdapterV1,
+  WebhookHandshakeV1,
+  WebhookReceiveOptionsV1,
+  WebhookReceiveResultV1,
+  WebhookWarningV1,
+} from './webhook-adapter-v1';
+export {
+  defineWebhookEvent,
+  type WebhookDescribeContext,
+  type WebhookEventDefinition,
+  type WebhookEventDefinitions,
+  type WebhookEventFacts,
+  type WebhookEventsOf,
+} from './webhook-event-definition';

@@ -1,0 +1,65 @@
+import type {
+  InvalidWebhookEventV1,
+  WebhookEventV1,
+} from '../../envelope/v1/webhook-event-v1';
+import type { RawWebhookRequest } from './raw-webhook-request';
+
+/** A non-fatal anomaly noticed while receiving (never a reason to drop). */
+export interface WebhookWarningV1 {
+  type: 'unsupported' | 'compatibility' | 'other';
+  message: string;
+}
+
+/** An answer to a provider's handshake (Dintero ping, Solaris check). */
+export interface WebhookHandshakeV1 {
+  provider: string;
+  nativeType: string;
+  /** What to answer; 200 with an empty body unless the provider needs more. */
+  response: { status: number; headers?: Record<string, string>; body?: string };
+  /** The handshake payload, if any (Dintero sends the subscription). */
+  data?: unknown;
+}
+
+/** What {@link WebhookAdapterV1.receive} made of an authentic request. */
+export type WebhookReceiveResultV1<TEvent extends WebhookEventV1 = WebhookEventV1> =
+  | { kind: 'event'; event: TEvent; warnings: WebhookWarningV1[] }
+  | {
+      kind: 'invalid';
+      event: InvalidWebhookEventV1<TEvent['provider']>;
+      warnings: WebhookWarningV1[];
+    }
+  | { kind: 'handshake'; handshake: WebhookHandshakeV1; warnings: WebhookWarningV1[] };
+
+/** Per-call options of `receive`. */
+export interface WebhookReceiveOptionsV1 {
+  /** When the request was accepted; defaults to now. */
+  receivedAt?: Date;
+}
+
+/**
+ * The contract every provider adapter implements (spec version 1): verify
+ * the raw request before parsing, parse safely, validate with zod, map to
+ * the normalized envelope, and recognise handshakes.
+ *
+ * `receive` throws typed finhooks errors for unauthentic or malformed
+ * requests. An authentic payload that fails its schema is returned as
+ * `kind: 'invalid'`, never thrown away.
+ */
+export interface WebhookAdapterV1<TEvent extends WebhookEventV1 = WebhookEventV1> {
+  readonly specVersion: 'v1';
+  readonly provider: TEvent['provider'];
+  /** HTTP methods the provider uses (the handlers answer 405 to others). */
+  readonly methods: readonly string[];
+  /** The native event types this adapter knows, for docs and diagnostics. */
+  readonly nativeTypes: readonly string[];
+  receive(
+    request: RawWebhookRequest,
+    options?: WebhookReceiveOptionsV1,
+  ): Promise<WebhookReceiveResultV1<TEvent>>;
+  /** Type-level only: the adapter's event union. Never set at runtime. */
+  readonly '~event'?: TEvent;
+}
+
+/** The event union of an adapter type. */
+export type WebhookAdapterEvent<TAdapter> =
+  TAdapter extends WebhookAdapterV1<infer TEvent> ? TEvent : never;

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type {
+  UnknownWebhookEventV1,
+  WebhookEventV1,
+  WebhookSubjectV1,
+} from '../../envelope/v1/webhook-event-v1';
+import type { RawWebhookRequest } from './raw-webhook-request';
+
+/** What an event's payload says beyond its type (all optional). */
+export interface WebhookEventFacts {
+  subject?: WebhookSubjectV1 | undefined;
+  /** The resource's new status, as the provider spells it. */
+  status?: string | null | undefined;
+  /** A provider time (ISO-8601, date, or unix seconds); normalized to ISO. */
+  occurredAt?: string | number | null | undefined;
+  livemode?: boolean | undefined;
+  account?: string | null | undefined;
+}
+
+/** Context handed to `describe`. */
+export interface WebhookDescribeContext {
+  request: RawWebhookRequest;
+  nativeType: string;
+}
+
+/**
+ * One native event type: its normalized type, the zod schema of its payload
+ * and how to read subject, status and time from it.
+ */
+export interface WebhookEventDefinition<
+  TType extends string = string,
+  TSchema extends z.ZodType = z.ZodType,
+> {
+  /** Normalized `<resource>.<action>`. */
+  type: TType;
+  schema: TSchema;
+  describe?: (data: z.output<TSchema>, context: WebhookDescribeContext) => WebhookEventFacts;
+}
+
+/** Native type → definition, as an adapter declares its catalogue. */
+export type WebhookEventDefinitions = Record<string, WebhookEventDefinition<string, z.ZodType>>;
+
+/**
+ * Keeps the literal `type` and the schema type of one definition; use it
+ * for each entry of an adapter's catalogue.
+ */
+export function defineWebhookEvent<TType extends string, TSchema extends z.ZodType>(
+  definition: WebhookEventDefinition<TType, TSchema>,
+): WebhookEventDefinition<TType, TSchema> {
+  return definition;
+}
+
+/**
+ * The event union of a catalogue: one member per native type with `data`
+ * typed by its schema, plus the provider's unknown-event member.
+ */
+export type WebhookEventsOf<
+  TProvider extends string,
+  TDefinitions extends WebhookEventDefinitions,
+> =
+  | {
+      [K in keyof TDefinitions & string]: WebhookEventV1<
+        TProvider,
+        K,
+        TDefinitions[K]['type'],
+        z.output<TDefinitions[K]['schema']>
+      >;
+    }[keyof TDefinitions & string]
+  | UnknownWebhookEventV1<TProvider>;

@@ -1,0 +1,11 @@
+export { toCloudEvent, type WebhookCloudEvent } from './to-cloud-event';
+export type {
+  AnyWebhookEventV1,
+  InvalidWebhookEventV1,
+  UnknownWebhookEventV1,
+  WebhookDeliveryV1,
+  WebhookEventV1,
+  WebhookSubjectV1,
+} from './webhook-event-v1';
+export { webhookEventV1Schema } from './webhook-event-v1-schema';
+export type { WebhookValidationIssueV1 } from './webhook-validation-issue-v1';

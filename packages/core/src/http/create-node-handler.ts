@@ -1,0 +1,78 @@
+import type { ServerResponse } from 'node:http';
+import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
+import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
+import { RouteNotFoundError } from '../errors/route-not-found-error';
+import type { Webhooks } from '../router/create-webhooks';
+import { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
+import { readNodeBody, type NodeWebhookRequest } from './read-node-body';
+import { resolveProvider } from './resolve-provider';
+import {
+  errorToHttpResponse,
+  outcomeToHttpResponse,
+  type WebhookHttpResponse,
+} from './to-http-response';
+
+/** Options of {@link createNodeHandler}. */
+export interface NodeHandlerOptions {
+  /** Serve one provider only; default: the path segment naming a provider. */
+  provider?: string;
+  /** Largest accepted body; default 1 MiB (413 past it). */
+  maxBodyBytes?: number;
+}
+
+function send(response: ServerResponse, { status, headers, body }: WebhookHttpResponse): void {
+  if (response.headersSent) return;
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+function requestHeaders(request: NodeWebhookRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+/**
+ * A handler for Node's `http` server and Express-style frameworks:
+ * `(req, res) => Promise<void>`. Reads the raw body with a size limit,
+ * accepts one a framework kept raw (`express.raw()`, `req.rawBody`) and
+ * answers 500 with an explanation when a JSON middleware got there first.
+ */
+export function createNodeHandler<TEvent extends WebhookEventV1>(
+  webhooks: Webhooks<TEvent>,
+  options: NodeHandlerOptions = {},
+): (request: NodeWebhookRequest, response: ServerResponse) => Promise<void> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return async (request, response) => {
+    const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
+    const url = new URL(
+      request.originalUrl ?? request.url ?? '/',
+      `${encrypted ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`,
+    );
+    const provider = resolveProvider(url.pathname, webhooks.adapters.keys(), options.provider);
+    try {
+      if (provider === undefined) {
+        throw new RouteNotFoundError({ message: `No webhook provider matches ${url.pathname}.` });
+      }
+      const body = await readNodeBody(request, maxBodyBytes, provider);
+      const raw = createRawWebhookRequest({
+        method: request.method ?? 'POST',
+        url: url.href,
+        headers: requestHeaders(request),
+        body,
+        ...(request.socket.remoteAddress === undefined
+          ? {}
+          : { remoteAddress: request.socket.remoteAddress }),
+      });
+      send(response, outcomeToHttpResponse(await webhooks.receive(provider, raw)));
+    } catch (error) {
+      const answer = errorToHttpResponse(error);
+      // An unread oversized body: close the connection rather than read it.
+      if (answer.status === 413) answer.headers.connection = 'close';
+      send(response, answer);
+    }
+  };
+}

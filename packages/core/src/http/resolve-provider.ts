@@ -1,0 +1,17 @@
+/**
+ * Finds the provider of a request: the configured one, else the first path
+ * segment naming a registered adapter (`/webhooks/dintero/callback` →
+ * `dintero`).
+ */
+export function resolveProvider(
+  pathname: string,
+  providers: Iterable<string>,
+  configured?: string,
+): string | undefined {
+  if (configured !== undefined) return configured;
+  const known = new Set(providers);
+  return pathname
+    .split('/')
+    .map(segment => decodeURIComponent(segment))
+    .find(segment => known.has(segment));
+}

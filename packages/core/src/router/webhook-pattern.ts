@@ -1,0 +1,53 @@
+import type {
+  AnyWebhookEventV1,
+  WebhookEventV1,
+} from '../envelope/v1/webhook-event-v1';
+
+type ResourceOf<TType extends string> = TType extends `${infer TResource}.${string}`
+  ? TResource
+  : never;
+
+type ProviderNativeType<TEvent> = TEvent extends WebhookEventV1
+  ? `${TEvent['provider']}:${TEvent['nativeType']}`
+  : never;
+
+/**
+ * What `on()` accepts: `*`, a normalized type (`customer.updated`), a
+ * resource wildcard (`payment.*`) or `provider:nativeType`
+ * (`dintero:checkout_transaction`).
+ */
+export type WebhookPattern<TEvent extends WebhookEventV1> =
+  | '*'
+  | TEvent['type']
+  | `${ResourceOf<TEvent['type']>}.*`
+  | ProviderNativeType<TEvent>;
+
+/** The events a pattern matches, so a handler's `event.data` is exact. */
+export type WebhookPatternEvent<
+  TEvent extends WebhookEventV1,
+  TPattern extends string,
+> = TPattern extends '*'
+  ? TEvent
+  : TPattern extends `${infer TProvider}:${infer TNative}`
+    ? [Extract<TEvent, { provider: TProvider; nativeType: TNative }>] extends [never]
+      ? Extract<TEvent, { provider: TProvider; type: `${TProvider}.unknown` }>
+      : Extract<TEvent, { provider: TProvider; nativeType: TNative }>
+    : TPattern extends `${infer TResource}.*`
+      ? Extract<TEvent, { type: `${TResource}.${string}` }>
+      : Extract<TEvent, { type: TPattern }>;
+
+/** Runtime matcher of a pattern (same grammar as {@link WebhookPattern}). */
+export function compilePattern(pattern: string): (event: AnyWebhookEventV1) => boolean {
+  if (pattern === '*') return () => true;
+  const colon = pattern.indexOf(':');
+  if (colon > 0) {
+    const provider = pattern.slice(0, colon);
+    const nativeType = pattern.slice(colon + 1);
+    return event => event.provider === provider && event.nativeType === nativeType;
+  }
+  if (pattern.endsWith('.*')) {
+    const prefix = pattern.slice(0, -1);
+    return event => event.type.startsWith(prefix);
+  }
+  return event => event.type === pattern;
+}
