@@ -1,4 +1,5 @@
 import type { RawWebhookRequest } from '../adapter/v1/raw-webhook-request';
+import { redactHeaders } from '../adapter/v1/redact-headers';
 import type {
   WebhookAdapterEvent,
   WebhookAdapterV1,
@@ -197,7 +198,15 @@ export function createWebhooks<const TAdapters extends readonly WebhookAdapterV1
       const { event } = result;
       let claim: WebhookClaimResult;
       try {
-        claim = await store.claim({ event, request });
+        claim = await store.claim({
+          event,
+          delivery: {
+            method: request.method,
+            url: request.url,
+            headers: redactHeaders(request.headers, adapter.sensitiveHeaders),
+            body: request.body,
+          },
+        });
       } catch (cause) {
         throw new StoreError({
           provider,

@@ -1,7 +1,16 @@
 export { createMemoryStore, type MemoryStoreOptions } from './memory-store';
 export type {
+  StoredDelivery,
   WebhookClaimResult,
   WebhookEventKey,
   WebhookStore,
   WebhookStoreEntry,
 } from './webhook-store';
+export {
+  retryDelayMs,
+  type DurableWebhookStore,
+  type ListStoredEventsQuery,
+  type StoredEventState,
+  type StoredEventsPage,
+  type StoredWebhookEvent,
+} from './durable-webhook-store';

@@ -1,4 +1,3 @@
-import type { RawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
 
 /** Events are unique per provider: ids are only unique within one. */
@@ -14,11 +13,20 @@ export interface WebhookEventKey {
  */
 export type WebhookClaimResult = 'claimed' | 'duplicate' | 'in_progress';
 
+/** The delivery as received, without credential headers. */
+export interface StoredDelivery {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The raw body bytes, exactly as received. */
+  body: Uint8Array;
+}
+
 /** What the router hands the store for each authentic event. */
 export interface WebhookStoreEntry {
   event: AnyWebhookEventV1;
-  /** The request as received; a durable store keeps it (minus secrets). */
-  request: RawWebhookRequest;
+  /** The request as received, credentials removed; durable stores keep it. */
+  delivery: StoredDelivery;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface WebhookAdapterSpec<
   provider: TProvider;
   /** HTTP methods the provider uses; default `['POST']`. */
   methods?: readonly string[];
+  /** Headers carrying credentials, dropped from stored deliveries and logs. */
+  sensitiveHeaders?: readonly string[];
   events: TDefinitions;
   /**
    * Recognises a handshake the provider sends unsigned (Solaris's
@@ -106,13 +108,14 @@ export function defineWebhookAdapter<
     provider,
     methods: spec.methods ?? ['POST'],
     nativeTypes: Object.keys(spec.events),
+    sensitiveHeaders: (spec.sensitiveHeaders ?? []).map(name => name.toLowerCase()),
     async receive(request, options = {}): Promise<WebhookReceiveResultV1<TEvent>> {
       const warnings: WebhookWarningV1[] = [];
       const unsigned = spec.unsignedHandshake?.(request);
       if (unsigned !== undefined) return { kind: 'handshake', handshake: unsigned, warnings };
 
       // Authenticity first: nothing is parsed before the raw bytes verify.
-      await spec.authenticate(request);
+      if (options.alreadyVerified !== true) await spec.authenticate(request);
       const body = spec.parseBody ? spec.parseBody(request) : safeParseJson(request.body, { provider });
       const nativeType = spec.nativeType(request, body);
       if (handshakeTypes.has(nativeType)) {

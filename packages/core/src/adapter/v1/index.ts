@@ -8,6 +8,7 @@ export {
   type RawWebhookRequest,
   type RawWebhookRequestInit,
 } from './raw-webhook-request';
+export { redactHeaders } from './redact-headers';
 export { lastPathSegment, requireHeader } from './request-helpers';
 export type {
   WebhookAdapterEvent,

@@ -34,6 +34,12 @@ export type WebhookReceiveResultV1<TEvent extends WebhookEventV1 = WebhookEventV
 export interface WebhookReceiveOptionsV1 {
   /** When the request was accepted; defaults to now. */
   receivedAt?: Date;
+  /**
+   * Skip authentication because this exact request was verified when it
+   * was first received (a replay from a durable store after an upgrade).
+   * Never set it for a live request.
+   */
+  alreadyVerified?: boolean;
 }
 
 /**
@@ -52,6 +58,12 @@ export interface WebhookAdapterV1<TEvent extends WebhookEventV1 = WebhookEventV1
   readonly methods: readonly string[];
   /** The native event types this adapter knows, for docs and diagnostics. */
   readonly nativeTypes: readonly string[];
+  /**
+   * Lower-case names of headers that carry credentials (a configured
+   * `api-key`): stores and logs drop them. `authorization`, `cookie` and
+   * `proxy-authorization` are always dropped.
+   */
+  readonly sensitiveHeaders: readonly string[];
   receive(
     request: RawWebhookRequest,
     options?: WebhookReceiveOptionsV1,

@@ -1,0 +1,78 @@
+import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
+import type { StoredDelivery, WebhookEventKey, WebhookStore } from './webhook-store';
+
+/**
+ * Processing state of a stored event.
+ * `pending` → handlers not run yet (or due for a retry);
+ * `processing` → leased by a worker; `processed` → handlers succeeded;
+ * `failed` → handlers failed `maxAttempts` times (dead letter);
+ * `quarantined` → authentic but invalid payload, waiting for a replay.
+ */
+export type StoredEventState = 'pending' | 'processing' | 'processed' | 'failed' | 'quarantined';
+
+/** One row of a durable store. */
+export interface StoredWebhookEvent {
+  provider: string;
+  id: string;
+  state: StoredEventState;
+  /** Handler runs so far. */
+  attempts: number;
+  lastError?: string;
+  /** When a pending event is next due (ISO-8601). */
+  nextAttemptAt?: string;
+  event: AnyWebhookEventV1;
+  delivery: StoredDelivery;
+}
+
+/** Filters of {@link DurableWebhookStore.listEvents}. */
+export interface ListStoredEventsQuery {
+  provider?: string;
+  type?: string;
+  state?: StoredEventState;
+  /** Default 50, at most 500. */
+  limit?: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** One page, newest first. */
+export interface StoredEventsPage {
+  events: StoredWebhookEvent[];
+  nextCursor: string | null;
+}
+
+/**
+ * A store that commits the raw delivery and the normalized event in one
+ * transaction inside `claim` (accept-then-process), deduplicates on
+ * (provider, id) with a unique constraint, and lets a worker retry failed
+ * handlers and replay quarantined payloads. SQLite and PostgreSQL
+ * implementations behave identically.
+ */
+export interface DurableWebhookStore extends WebhookStore {
+  readonly durable: true;
+  /** Creates or upgrades the schema (idempotent; safe with concurrent callers). */
+  migrate(): Promise<void>;
+  listEvents(query?: ListStoredEventsQuery): Promise<StoredEventsPage>;
+  getEvent(key: WebhookEventKey): Promise<StoredWebhookEvent | undefined>;
+  /**
+   * Leases up to `limit` events that are due (`pending` with
+   * `nextAttemptAt` ≤ now, or `processing` whose lease expired) for
+   * `leaseMs`, marking them `processing` and counting an attempt. Two
+   * workers never lease the same event.
+   */
+  leaseDue(options: { limit: number; leaseMs: number }): Promise<StoredWebhookEvent[]>;
+  /**
+   * Replaces a quarantined event with a re-mapped one (after an adapter
+   * upgrade). A now-valid event becomes `pending`; a still-invalid one stays
+   * quarantined with the new issues. Returns the updated row.
+   */
+  replaceQuarantined(key: WebhookEventKey, event: AnyWebhookEventV1): Promise<StoredWebhookEvent | undefined>;
+  /** Stored event counts by provider and state. */
+  counts(): Promise<{ provider: string; state: StoredEventState; count: number }[]>;
+  close(): Promise<void>;
+}
+
+/** Retry schedule of durable stores: exponential from 1 s, capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * 60 * 1000, 1000 * 2 ** Math.max(0, attempts - 1));
+}
