@@ -30,10 +30,10 @@ export async function readNodeBody(
     if (kept.length > maxBytes) throw bodyTooLargeError(maxBytes, provider);
     return kept;
   }
-  const parsed =
-    request.body !== undefined &&
-    request.body !== null &&
-    !(typeof request.body === 'object' && Object.keys(request.body).length === 0 && !request.readableEnded);
+  // Express 4 sets `req.body = {}` when no parser matched; that is not a parse.
+  const placeholder =
+    typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0;
+  const parsed = request.body !== undefined && request.body !== null && !placeholder;
   if (parsed || request.readableEnded) {
     throw new BodyAlreadyParsedError({
       provider,

@@ -14,3 +14,9 @@ export {
   type StoredEventsPage,
   type StoredWebhookEvent,
 } from './durable-webhook-store';
+export {
+  createRetryWorker,
+  type RetryWorker,
+  type RetryWorkerOptions,
+  type StoredEventRef,
+} from './create-retry-worker';

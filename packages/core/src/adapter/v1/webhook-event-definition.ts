@@ -34,7 +34,9 @@ export interface WebhookEventDefinition<
   /** Normalized `<resource>.<action>`. */
   type: TType;
   schema: TSchema;
-  describe?: (data: z.output<TSchema>, context: WebhookDescribeContext) => WebhookEventFacts;
+  // Method syntax on purpose: its parameter is bivariant, so a catalogue of
+  // specific definitions still satisfies `WebhookEventDefinitions`.
+  describe?(data: z.output<TSchema>, context: WebhookDescribeContext): WebhookEventFacts;
 }
 
 /** Native type → definition, as an adapter declares its catalogue. */
@@ -44,7 +46,7 @@ export type WebhookEventDefinitions = Record<string, WebhookEventDefinition<stri
  * Keeps the literal `type` and the schema type of one definition; use it
  * for each entry of an adapter's catalogue.
  */
-export function defineWebhookEvent<TType extends string, TSchema extends z.ZodType>(
+export function defineWebhookEvent<const TType extends string, TSchema extends z.ZodType>(
   definition: WebhookEventDefinition<TType, TSchema>,
 ): WebhookEventDefinition<TType, TSchema> {
   return definition;

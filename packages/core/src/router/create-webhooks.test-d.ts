@@ -1,0 +1,83 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { defineWebhookAdapter } from '../adapter/v1/define-webhook-adapter';
+import { defineWebhookEvent } from '../adapter/v1/webhook-event-definition';
+import type { InvalidWebhookEventV1, WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
+import { createWebhooks } from './create-webhooks';
+
+const bank = defineWebhookAdapter({
+  provider: 'bank',
+  authenticate: async () => {},
+  nativeType: () => '',
+  events: {
+    BOOKING: defineWebhookEvent({ type: 'booking.created', schema: z.object({ booking_id: z.string(), amount: z.number() }) }),
+    CARD_BLOCK: defineWebhookEvent({ type: 'card.blocked', schema: z.object({ card_id: z.string() }) }),
+  },
+});
+const shop = defineWebhookAdapter({
+  provider: 'shop',
+  authenticate: async () => {},
+  nativeType: () => '',
+  events: {
+    payment_update: defineWebhookEvent({ type: 'payment.status_changed', schema: z.object({ payment: z.object({ id: z.string() }) }) }),
+    card_update: defineWebhookEvent({ type: 'card.blocked', schema: z.object({ card: z.string() }) }),
+  },
+});
+const webhooks = createWebhooks({ adapters: [bank, shop] });
+
+describe('router pattern narrowing', () => {
+  it('should type data exactly for a normalized type', () => {
+    webhooks.on('booking.created', event => {
+      expectTypeOf(event.provider).toEqualTypeOf<'bank'>();
+      expectTypeOf(event.nativeType).toEqualTypeOf<'BOOKING'>();
+      expectTypeOf(event.data).toEqualTypeOf<{ booking_id: string; amount: number }>();
+    });
+  });
+
+  it('should union the events sharing a normalized type across providers', () => {
+    webhooks.on('card.blocked', event => {
+      expectTypeOf(event.provider).toEqualTypeOf<'bank' | 'shop'>();
+      if (event.provider === 'shop') expectTypeOf(event.data).toEqualTypeOf<{ card: string }>();
+      else expectTypeOf(event.data).toEqualTypeOf<{ card_id: string }>();
+    });
+  });
+
+  it('should narrow a resource wildcard', () => {
+    webhooks.on('payment.*', event => {
+      expectTypeOf(event.type).toEqualTypeOf<'payment.status_changed'>();
+      expectTypeOf(event.data.payment.id).toBeString();
+    });
+  });
+
+  it('should narrow provider:nativeType', () => {
+    webhooks.on('bank:CARD_BLOCK', event => {
+      expectTypeOf(event.data).toEqualTypeOf<{ card_id: string }>();
+    });
+    webhooks.on('bank:SOMETHING_NEW', event => {
+      expectTypeOf(event.type).toEqualTypeOf<'bank.unknown'>();
+      expectTypeOf(event.data).toBeUnknown();
+    });
+  });
+
+  it('should give the whole union to *, narrowable by type and nativeType', () => {
+    webhooks.on('*', event => {
+      expectTypeOf(event).toExtend<WebhookEventV1>();
+      if (event.type === 'booking.created') expectTypeOf(event.data.amount).toBeNumber();
+      if (event.provider === 'shop' && event.type !== 'shop.unknown' && event.nativeType === 'payment_update') {
+        expectTypeOf(event.data).toEqualTypeOf<{ payment: { id: string } }>();
+      }
+    });
+    webhooks.onInvalid(event => {
+      expectTypeOf(event).toEqualTypeOf<InvalidWebhookEventV1<'bank' | 'shop'>>();
+    });
+  });
+
+  it('should refuse patterns that match nothing', () => {
+    // @ts-expect-error not a normalized type of these adapters
+    webhooks.on('customer.updated', () => {});
+    // @ts-expect-error no such resource
+    webhooks.on('order.*', () => {});
+    // @ts-expect-error unknown provider
+    webhooks.on('stripe:charge.succeeded', () => {});
+  });
+});

@@ -1,0 +1,74 @@
+// An in-memory DurableWebhookStore with the real stores' state machine, for
+// core's router and retry-worker tests. Not exported from the package.
+import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
+import { retryDelayMs, type DurableWebhookStore, type StoredWebhookEvent } from '../store/durable-webhook-store';
+
+export function createFakeDurableStore({ maxAttempts = 3, now = () => Date.now() } = {}): DurableWebhookStore & {
+  rows: Map<string, StoredWebhookEvent>;
+} {
+  const rows = new Map<string, StoredWebhookEvent>();
+  const keyOf = (key: { provider: string; id: string }) => `${key.provider}:${key.id}`;
+  const at = (ms: number) => new Date(ms).toISOString();
+  return {
+    durable: true,
+    rows,
+    async migrate() {},
+    async claim({ event, delivery }) {
+      const key = keyOf(event);
+      if (rows.has(key)) return 'duplicate';
+      const invalid = 'issues' in event;
+      rows.set(key, {
+        provider: event.provider,
+        id: event.id,
+        state: invalid ? 'quarantined' : 'processing',
+        attempts: invalid ? 0 : 1,
+        nextAttemptAt: at(now() + 60_000),
+        event,
+        delivery,
+      });
+      return 'claimed';
+    },
+    async complete(key) {
+      const row = rows.get(keyOf(key));
+      if (row !== undefined && row.state !== 'quarantined') row.state = 'processed';
+    },
+    async fail(key, error) {
+      const row = rows.get(keyOf(key));
+      if (row === undefined || row.state === 'quarantined') return;
+      row.lastError = error instanceof Error ? error.message : String(error);
+      row.state = row.attempts >= maxAttempts ? 'failed' : 'pending';
+      row.nextAttemptAt = at(now() + retryDelayMs(row.attempts));
+    },
+    async leaseDue({ limit, leaseMs }) {
+      const due = [...rows.values()].filter(
+        row => (row.state === 'pending' || row.state === 'processing') && Date.parse(row.nextAttemptAt ?? '') <= now(),
+      );
+      return due.slice(0, limit).map(row => {
+        row.state = 'processing';
+        row.attempts += 1;
+        row.nextAttemptAt = at(now() + leaseMs);
+        return row;
+      });
+    },
+    async listEvents() {
+      return { events: [...rows.values()].reverse(), nextCursor: null };
+    },
+    async getEvent(key) {
+      return rows.get(keyOf(key));
+    },
+    async replaceQuarantined(key, event: AnyWebhookEventV1) {
+      const row = rows.get(keyOf(key));
+      if (row === undefined || row.state !== 'quarantined') return undefined;
+      row.event = event;
+      if (!('issues' in event)) {
+        row.state = 'pending';
+        row.nextAttemptAt = at(now());
+      }
+      return row;
+    },
+    async counts() {
+      return [];
+    },
+    async close() {},
+  };
+}
