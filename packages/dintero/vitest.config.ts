@@ -1,30 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { runtimeProjects } from '../../vitest.shared';
 
-// Every test runs twice: on Node (node:crypto) and in the edge runtime
-// (Web Crypto only), so both crypto paths must reach identical verdicts.
+// Every test runs on Node and in the edge runtime: both crypto paths must
+// reach identical verdicts.
 export default defineConfig({
-  test: {
-    projects: [
-      {
-        test: {
-          name: 'dintero:node',
-          environment: 'node',
-          include: ['src/**/*.test.ts'],
-          typecheck: {
-            enabled: true,
-            include: ['src/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
-          },
-        },
-      },
-      {
-        test: {
-          name: 'dintero:edge',
-          environment: 'edge-runtime',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.node.test.ts'],
-        },
-      },
-    ],
-  },
+  test: { projects: runtimeProjects('dintero') },
 });

@@ -6,10 +6,7 @@ const symbol = Symbol.for(marker);
 
 /** Which configured check refused the request. */
 export type AuthenticationMethod =
-  | 'static_header'
-  | 'basic_auth'
-  | 'ip_allowlist'
-  | 'custom';
+  'static_header' | 'basic_auth' | 'ip_allowlist' | 'custom';
 
 /**
  * A provider without signatures (Redpin, Tradevest) sent a request that does

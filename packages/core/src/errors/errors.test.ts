@@ -2,26 +2,86 @@ import { describe, expect, it } from 'vitest';
 import * as errors from './index';
 
 const cases = [
-  [new errors.ConfigurationError({ message: 'm' }), 'configuration_invalid', 500],
-  [new errors.SignatureVerificationError({ message: 'm' }), 'signature_invalid', 401],
-  [new errors.TimestampOutOfToleranceError({ message: 'm', timestamp: 1, toleranceSeconds: 300 }), 'timestamp_out_of_tolerance', 401],
-  [new errors.AuthenticationError({ message: 'm', method: 'static_header' }), 'authentication_failed', 401],
-  [new errors.MissingHeaderError({ message: 'm', header: 'Event' }), 'header_missing', 401],
-  [new errors.MissingHeaderError({ message: 'm', header: 'Event', httpStatus: 400 }), 'header_missing', 400],
-  [new errors.BodyAlreadyParsedError({ message: 'm' }), 'body_already_parsed', 500],
+  [
+    new errors.ConfigurationError({ message: 'm' }),
+    'configuration_invalid',
+    500,
+  ],
+  [
+    new errors.SignatureVerificationError({ message: 'm' }),
+    'signature_invalid',
+    401,
+  ],
+  [
+    new errors.TimestampOutOfToleranceError({
+      message: 'm',
+      timestamp: 1,
+      toleranceSeconds: 300,
+    }),
+    'timestamp_out_of_tolerance',
+    401,
+  ],
+  [
+    new errors.AuthenticationError({ message: 'm', method: 'static_header' }),
+    'authentication_failed',
+    401,
+  ],
+  [
+    new errors.MissingHeaderError({ message: 'm', header: 'Event' }),
+    'header_missing',
+    401,
+  ],
+  [
+    new errors.MissingHeaderError({
+      message: 'm',
+      header: 'Event',
+      httpStatus: 400,
+    }),
+    'header_missing',
+    400,
+  ],
+  [
+    new errors.BodyAlreadyParsedError({ message: 'm' }),
+    'body_already_parsed',
+    500,
+  ],
   [new errors.BodyTooLargeError({ message: 'm' }), 'body_too_large', 413],
   [new errors.InvalidJsonError({ message: 'm' }), 'json_invalid', 400],
-  [new errors.PayloadValidationError({ message: 'm', nativeType: 'X', issues: [] }), 'payload_invalid', 422],
+  [
+    new errors.PayloadValidationError({
+      message: 'm',
+      nativeType: 'X',
+      issues: [],
+    }),
+    'payload_invalid',
+    422,
+  ],
   [new errors.RouteNotFoundError({ message: 'm' }), 'route_not_found', 404],
-  [new errors.MethodNotAllowedError({ message: 'm', allowed: ['POST'] }), 'method_not_allowed', 405],
+  [
+    new errors.MethodNotAllowedError({ message: 'm', allowed: ['POST'] }),
+    'method_not_allowed',
+    405,
+  ],
   [new errors.EventInProgressError({ message: 'm' }), 'event_in_progress', 409],
-  [new errors.UnprocessableEventError({ message: 'm' }), 'event_unprocessable', 422],
-  [new errors.HandlerError({ message: 'm', errors: [], eventId: 'e' }), 'handler_failed', 500],
+  [
+    new errors.UnprocessableEventError({ message: 'm' }),
+    'event_unprocessable',
+    422,
+  ],
+  [
+    new errors.HandlerError({ message: 'm', errors: [], eventId: 'e' }),
+    'handler_failed',
+    500,
+  ],
   [new errors.StoreError({ message: 'm' }), 'store_failed', 500],
 ] as const;
 
 describe('finhooks errors', () => {
-  it.each(cases.map(([error, code, status]) => [error.name, error, code, status] as const))(
+  it.each(
+    cases.map(
+      ([error, code, status]) => [error.name, error, code, status] as const,
+    ),
+  )(
     '%s should carry a stable code and status',
     (_name, error, code, status) => {
       expect(error.code).toBe(code);
@@ -34,7 +94,10 @@ describe('finhooks errors', () => {
   );
 
   it('should recognise only its own class with isInstance', () => {
-    const signature = new errors.SignatureVerificationError({ message: 'm', provider: 'dintero' });
+    const signature = new errors.SignatureVerificationError({
+      message: 'm',
+      provider: 'dintero',
+    });
     expect(errors.SignatureVerificationError.isInstance(signature)).toBe(true);
     expect(errors.AuthenticationError.isInstance(signature)).toBe(false);
     expect(errors.FinhooksError.isInstance(new Error('x'))).toBe(false);

@@ -76,7 +76,12 @@ export class FinhooksError extends Error {
   }
 
   /** A JSON shape safe to send to a client or a log: no stack, no cause. */
-  toJSON(): { name: string; code: FinhooksErrorCode; message: string; provider?: string } {
+  toJSON(): {
+    name: string;
+    code: FinhooksErrorCode;
+    message: string;
+    provider?: string;
+  } {
     return {
       name: this.name,
       code: this.code,

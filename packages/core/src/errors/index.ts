@@ -1,4 +1,7 @@
-export { AuthenticationError, type AuthenticationMethod } from './authentication-error';
+export {
+  AuthenticationError,
+  type AuthenticationMethod,
+} from './authentication-error';
 export { BodyAlreadyParsedError } from './body-already-parsed-error';
 export { BodyTooLargeError } from './body-too-large-error';
 export { ConfigurationError } from './configuration-error';

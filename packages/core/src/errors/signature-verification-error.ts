@@ -6,9 +6,7 @@ const symbol = Symbol.for(marker);
 
 /** Why a signature was refused. */
 export type SignatureFailureReason =
-  | 'mismatch'
-  | 'malformed'
-  | 'unsupported_algorithm';
+  'mismatch' | 'malformed' | 'unsupported_algorithm';
 
 /**
  * The request's signature does not match any configured secret, is malformed,

@@ -17,9 +17,7 @@ export class UnprocessableEventError extends FinhooksError {
     super({ name, code: 'event_unprocessable', httpStatus: 422, ...options });
   }
 
-  static override isInstance(
-    error: unknown,
-  ): error is UnprocessableEventError {
+  static override isInstance(error: unknown): error is UnprocessableEventError {
     return FinhooksError.hasMarker(error, marker);
   }
 }

@@ -8,15 +8,30 @@ import { createFetchHandler } from './create-fetch-handler';
 
 const secret = 'whsec_test';
 const base = 'https://hooks.example.com';
-const customerBody = JSON.stringify({ type: 'customer.update', customer: { id: 'cus_1' } });
+const customerBody = JSON.stringify({
+  type: 'customer.update',
+  customer: { id: 'cus_1' },
+});
 
-async function signedRequest(body: string, { path = '/webhooks/fake', id = 'evt_1' } = {}) {
-  const raw = await signFakeRequest(createRawWebhookRequest({ url: `${base}${path}`, headers: { 'x-fake-id': id }, body }), { secret });
+async function signedRequest(
+  body: string,
+  { path = '/webhooks/fake', id = 'evt_1' } = {},
+) {
+  const raw = await signFakeRequest(
+    createRawWebhookRequest({
+      url: `${base}${path}`,
+      headers: { 'x-fake-id': id },
+      body,
+    }),
+    { secret },
+  );
   return toFetchRequest(raw);
 }
 
 function setup(options: Parameters<typeof createFetchHandler>[1] = {}) {
-  const webhooks = createWebhooks({ adapters: [createFakeAdapter({ secret })] });
+  const webhooks = createWebhooks({
+    adapters: [createFakeAdapter({ secret })],
+  });
   return { webhooks, handle: createFetchHandler(webhooks, options) };
 }
 
@@ -27,38 +42,67 @@ describe('createFetchHandler', () => {
     webhooks.on('customer.updated', handler);
     const first = await handle(await signedRequest(customerBody));
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ ok: true, id: 'evt_1', duplicate: false });
+    expect(await first.json()).toEqual({
+      ok: true,
+      id: 'evt_1',
+      duplicate: false,
+    });
     const second = await handle(await signedRequest(customerBody));
-    expect(await second.json()).toEqual({ ok: true, id: 'evt_1', duplicate: true });
+    expect(await second.json()).toEqual({
+      ok: true,
+      id: 'evt_1',
+      duplicate: true,
+    });
     expect(handler).toHaveBeenCalledOnce();
   });
 
   it('should answer 200 to unknown types and invalid payloads (never dropped)', async () => {
     const { handle } = setup();
-    expect((await handle(await signedRequest('{"type":"brand.new"}', { id: 'u' }))).status).toBe(200);
-    expect((await handle(await signedRequest('{"type":"customer.update"}', { id: 'i' }))).status).toBe(200);
+    expect(
+      (await handle(await signedRequest('{"type":"brand.new"}', { id: 'u' })))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await handle(
+          await signedRequest('{"type":"customer.update"}', { id: 'i' }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('should answer 401 for a tampered body, with a JSON error and no secret', async () => {
     const { handle } = setup();
     const request = await signedRequest(customerBody);
-    const tampered = new Request(request.url, { method: 'POST', headers: request.headers, body: customerBody.replace('cus_1', 'cus_2') });
+    const tampered = new Request(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: customerBody.replace('cus_1', 'cus_2'),
+    });
     const response = await handle(tampered);
     expect(response.status).toBe(401);
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'signature_invalid' } });
+    expect(JSON.parse(text)).toMatchObject({
+      ok: false,
+      error: { code: 'signature_invalid' },
+    });
     expect(text).not.toContain(secret);
   });
 
   it('should answer 400 for an authentic body that is not JSON, and for an empty one', async () => {
     const { handle } = setup();
-    expect((await handle(await signedRequest('{"type": "customer.upd'))).status).toBe(400);
+    expect(
+      (await handle(await signedRequest('{"type": "customer.upd'))).status,
+    ).toBe(400);
     expect((await handle(await signedRequest(''))).status).toBe(400);
   });
 
   it('should answer 413 past the limit, by Content-Length and while streaming', async () => {
     const { handle } = setup({ maxBodyBytes: 64 });
-    const big = JSON.stringify({ type: 'customer.update', customer: { id: 'x'.repeat(100) } });
+    const big = JSON.stringify({
+      type: 'customer.update',
+      customer: { id: 'x'.repeat(100) },
+    });
     expect((await handle(await signedRequest(big))).status).toBe(413);
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -68,7 +112,11 @@ describe('createFetchHandler', () => {
         if (pulled > 1000) controller.close();
       },
     });
-    const streamed = new Request(`${base}/webhooks/fake`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const streamed = new Request(`${base}/webhooks/fake`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     const response = await handle(streamed);
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(10); // stopped reading, did not buffer the rest
@@ -76,15 +124,29 @@ describe('createFetchHandler', () => {
 
   it('should answer 405 with Allow for a wrong method and 404 for an unknown route', async () => {
     const { handle } = setup();
-    const wrong = await handle(new Request(`${base}/webhooks/fake`, { method: 'GET' }));
+    const wrong = await handle(
+      new Request(`${base}/webhooks/fake`, { method: 'GET' }),
+    );
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
-    expect((await handle(new Request(`${base}/webhooks/other`, { method: 'POST', body: '{}' }))).status).toBe(404);
+    expect(
+      (
+        await handle(
+          new Request(`${base}/webhooks/other`, { method: 'POST', body: '{}' }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('should route by the configured provider regardless of path', async () => {
     const { handle } = setup({ provider: 'fake' });
-    expect((await handle(await signedRequest(customerBody, { path: '/hooks/anything' }))).status).toBe(200);
+    expect(
+      (
+        await handle(
+          await signedRequest(customerBody, { path: '/hooks/anything' }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('should answer 500 when a handler fails (the provider retries) and 422 when it refuses for good', async () => {
@@ -99,7 +161,9 @@ describe('createFetchHandler', () => {
     webhooks.on('customer.updated', () => {
       throw new UnprocessableEventError({ message: 'never' });
     });
-    expect((await handle(await signedRequest(customerBody, { id: 'evt_2' }))).status).toBe(422);
+    expect(
+      (await handle(await signedRequest(customerBody, { id: 'evt_2' }))).status,
+    ).toBe(422);
   });
 
   it('should explain a body that was already read', async () => {
@@ -108,14 +172,21 @@ describe('createFetchHandler', () => {
     await request.json();
     const response = await handle(request);
     expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ error: { code: 'body_already_parsed' } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 'body_already_parsed' },
+    });
   });
 
   it('should answer the handshake with 200 without handlers', async () => {
     const { webhooks, handle } = setup();
     const handler = vi.fn();
     webhooks.onAny(handler);
-    const response = await handle(new Request(`${base}/webhooks/fake`, { method: 'POST', headers: { 'x-fake-check': 'subscribe' } }));
+    const response = await handle(
+      new Request(`${base}/webhooks/fake`, {
+        method: 'POST',
+        headers: { 'x-fake-check': 'subscribe' },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(handler).not.toHaveBeenCalled();
   });

@@ -57,7 +57,9 @@ export function createFetchHandler<TEvent extends WebhookEventV1>(
         body,
         ...(remoteAddress === undefined ? {} : { remoteAddress }),
       });
-      return toResponse(outcomeToHttpResponse(await webhooks.receive(provider, raw)));
+      return toResponse(
+        outcomeToHttpResponse(await webhooks.receive(provider, raw)),
+      );
     } catch (error) {
       return toResponse(errorToHttpResponse(error));
     }

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
@@ -8,29 +14,60 @@ import { createNodeHandler } from './create-node-handler';
 import type { NodeWebhookRequest } from './read-node-body';
 
 const secret = 'whsec_test';
-const body = JSON.stringify({ type: 'customer.update', customer: { id: 'cus_1' } });
+const body = JSON.stringify({
+  type: 'customer.update',
+  customer: { id: 'cus_1' },
+});
 let server: Server | undefined;
 
-afterEach(() => new Promise<void>(resolve => (server ? server.close(() => resolve()) : resolve())));
+afterEach(
+  () =>
+    new Promise<void>(resolve =>
+      server ? server.close(() => resolve()) : resolve(),
+    ),
+);
 
 async function listen(
   options: Parameters<typeof createNodeHandler>[1] = {},
   before?: (request: NodeWebhookRequest) => void | Promise<void>,
 ) {
-  const webhooks = createWebhooks({ adapters: [createFakeAdapter({ secret })] });
-  const handle = createNodeHandler(webhooks, options);
-  server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
-    await before?.(request as NodeWebhookRequest);
-    await handle(request as NodeWebhookRequest, response);
+  const webhooks = createWebhooks({
+    adapters: [createFakeAdapter({ secret })],
   });
+  const handle = createNodeHandler(webhooks, options);
+  server = createServer(
+    async (request: IncomingMessage, response: ServerResponse) => {
+      await before?.(request as NodeWebhookRequest);
+      await handle(request as NodeWebhookRequest, response);
+    },
+  );
   await new Promise<void>(resolve => server!.listen(0, '127.0.0.1', resolve));
   return { webhooks, port: (server.address() as AddressInfo).port };
 }
 
-async function post(port: number, payload: string | Buffer, headers: Record<string, string> = {}, path = '/webhooks/fake') {
-  const raw = await signFakeRequest(createRawWebhookRequest({ url: `http://127.0.0.1:${port}${path}`, headers: { 'x-fake-id': 'evt_1' }, body: typeof payload === 'string' ? payload : new Uint8Array(payload) }), { secret });
-  const response = await fetch(raw.url, { method: 'POST', headers: { ...Object.fromEntries(raw.headers), ...headers }, body: raw.body as BodyInit });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+async function post(
+  port: number,
+  payload: string | Buffer,
+  headers: Record<string, string> = {},
+  path = '/webhooks/fake',
+) {
+  const raw = await signFakeRequest(
+    createRawWebhookRequest({
+      url: `http://127.0.0.1:${port}${path}`,
+      headers: { 'x-fake-id': 'evt_1' },
+      body: typeof payload === 'string' ? payload : new Uint8Array(payload),
+    }),
+    { secret },
+  );
+  const response = await fetch(raw.url, {
+    method: 'POST',
+    headers: { ...Object.fromEntries(raw.headers), ...headers },
+    body: raw.body as BodyInit,
+  });
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe('createNodeHandler', () => {
@@ -38,14 +75,20 @@ describe('createNodeHandler', () => {
     const { webhooks, port } = await listen();
     const handler = vi.fn();
     webhooks.on('customer.updated', handler);
-    expect(await post(port, body)).toEqual({ status: 200, json: { ok: true, id: 'evt_1', duplicate: false } });
+    expect(await post(port, body)).toEqual({
+      status: 200,
+      json: { ok: true, id: 'evt_1', duplicate: false },
+    });
     expect((await post(port, body)).json.duplicate).toBe(true);
     expect(handler).toHaveBeenCalledOnce();
   });
 
   it('should answer 401, 400, 404 and 405', async () => {
     const { port } = await listen();
-    const forged = await fetch(`http://127.0.0.1:${port}/webhooks/fake`, { method: 'POST', body });
+    const forged = await fetch(`http://127.0.0.1:${port}/webhooks/fake`, {
+      method: 'POST',
+      body,
+    });
     expect(forged.status).toBe(401);
     expect((await post(port, 'not json')).status).toBe(400);
     expect((await post(port, body, {}, '/webhooks/unknown')).status).toBe(404);
@@ -58,12 +101,16 @@ describe('createNodeHandler', () => {
     const { port } = await listen({ maxBodyBytes: 1024 });
     const status = await new Promise<number>((resolve, reject) => {
       // Chunked: no Content-Length, so the limit is enforced while reading.
-      const request = httpRequest({ port, host: '127.0.0.1', path: '/webhooks/fake', method: 'POST' }, response => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = httpRequest(
+        { port, host: '127.0.0.1', path: '/webhooks/fake', method: 'POST' },
+        response => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
-      for (let index = 0; index < 64; index++) request.write(Buffer.alloc(1024, 0x20));
+      for (let index = 0; index < 64; index++)
+        request.write(Buffer.alloc(1024, 0x20));
       request.end();
     });
     expect(status).toBe(413);
@@ -93,6 +140,11 @@ describe('createNodeHandler', () => {
     });
     const { status, json } = await post(port, body);
     expect(status).toBe(500);
-    expect(json).toMatchObject({ error: { code: 'body_already_parsed', message: expect.stringContaining('express.raw') } });
+    expect(json).toMatchObject({
+      error: {
+        code: 'body_already_parsed',
+        message: expect.stringContaining('express.raw'),
+      },
+    });
   });
 });

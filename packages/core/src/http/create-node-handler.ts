@@ -20,7 +20,10 @@ export interface NodeHandlerOptions {
   maxBodyBytes?: number;
 }
 
-function send(response: ServerResponse, { status, headers, body }: WebhookHttpResponse): void {
+function send(
+  response: ServerResponse,
+  { status, headers, body }: WebhookHttpResponse,
+): void {
   if (response.headersSent) return;
   response.writeHead(status, headers);
   response.end(body);
@@ -30,7 +33,8 @@ function requestHeaders(request: NodeWebhookRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+    for (const item of Array.isArray(value) ? value : [value])
+      headers.append(name, item);
   }
   return headers;
 }
@@ -47,15 +51,22 @@ export function createNodeHandler<TEvent extends WebhookEventV1>(
 ): (request: NodeWebhookRequest, response: ServerResponse) => Promise<void> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async (request, response) => {
-    const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
+    const encrypted =
+      (request.socket as { encrypted?: boolean }).encrypted === true;
     const url = new URL(
       request.originalUrl ?? request.url ?? '/',
       `${encrypted ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`,
     );
-    const provider = resolveProvider(url.pathname, webhooks.adapters.keys(), options.provider);
+    const provider = resolveProvider(
+      url.pathname,
+      webhooks.adapters.keys(),
+      options.provider,
+    );
     try {
       if (provider === undefined) {
-        throw new RouteNotFoundError({ message: `No webhook provider matches ${url.pathname}.` });
+        throw new RouteNotFoundError({
+          message: `No webhook provider matches ${url.pathname}.`,
+        });
       }
       const body = await readNodeBody(request, maxBodyBytes, provider);
       const raw = createRawWebhookRequest({
@@ -67,7 +78,10 @@ export function createNodeHandler<TEvent extends WebhookEventV1>(
           ? {}
           : { remoteAddress: request.socket.remoteAddress }),
       });
-      send(response, outcomeToHttpResponse(await webhooks.receive(provider, raw)));
+      send(
+        response,
+        outcomeToHttpResponse(await webhooks.receive(provider, raw)),
+      );
     } catch (error) {
       const answer = errorToHttpResponse(error);
       // An unread oversized body: close the connection rather than read it.

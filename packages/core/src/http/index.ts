@@ -1,5 +1,11 @@
-export { createFetchHandler, type FetchHandlerOptions } from './create-fetch-handler';
-export { createNodeHandler, type NodeHandlerOptions } from './create-node-handler';
+export {
+  createFetchHandler,
+  type FetchHandlerOptions,
+} from './create-fetch-handler';
+export {
+  createNodeHandler,
+  type NodeHandlerOptions,
+} from './create-node-handler';
 export { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
 export { readFetchBody } from './read-fetch-body';
 export { readNodeBody, type NodeWebhookRequest } from './read-node-body';

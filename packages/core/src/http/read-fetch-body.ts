@@ -9,7 +9,10 @@ function tooLarge(maxBytes: number, provider?: string): BodyTooLargeError {
 }
 
 /** Concatenates chunks into one byte array. */
-export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
+export function concatBytes(
+  chunks: readonly Uint8Array[],
+  total: number,
+): Uint8Array {
   if (chunks.length === 1 && chunks[0]!.length === total) return chunks[0]!;
   const body = new Uint8Array(total);
   let offset = 0;
@@ -38,7 +41,8 @@ export async function readFetchBody(
     });
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, provider);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw tooLarge(maxBytes, provider);
   if (request.body === null) return new Uint8Array();
 
   const reader = request.body.getReader();

@@ -32,8 +32,11 @@ export async function readNodeBody(
   }
   // Express 4 sets `req.body = {}` when no parser matched; that is not a parse.
   const placeholder =
-    typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0;
-  const parsed = request.body !== undefined && request.body !== null && !placeholder;
+    typeof request.body === 'object' &&
+    request.body !== null &&
+    Object.keys(request.body).length === 0;
+  const parsed =
+    request.body !== undefined && request.body !== null && !placeholder;
   if (parsed || request.readableEnded) {
     throw new BodyAlreadyParsedError({
       provider,
@@ -42,7 +45,8 @@ export async function readNodeBody(
     });
   }
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLargeError(maxBytes, provider);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw bodyTooLargeError(maxBytes, provider);
 
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];

@@ -14,13 +14,17 @@ export interface WebhookHttpResponse {
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The answer for a delivery the router accepted (always 2xx). */
-export function outcomeToHttpResponse(outcome: WebhookOutcome): WebhookHttpResponse {
+export function outcomeToHttpResponse(
+  outcome: WebhookOutcome,
+): WebhookHttpResponse {
   if (outcome.status === 'handshake') {
     const { response } = outcome.handshake;
     return {
       status: response.status,
       headers: response.headers ?? json,
-      body: response.body ?? JSON.stringify({ ok: true, handshake: outcome.handshake.nativeType }),
+      body:
+        response.body ??
+        JSON.stringify({ ok: true, handshake: outcome.handshake.nativeType }),
     };
   }
   return {
@@ -37,7 +41,9 @@ export function outcomeToHttpResponse(outcome: WebhookOutcome): WebhookHttpRespo
 /** The HTTP status for an error; anything unknown is a 500 (the provider retries). */
 export function httpStatusOf(error: unknown): number {
   if (HandlerError.isInstance(error)) {
-    return error.errors.some(inner => UnprocessableEventError.isInstance(inner)) ? 422 : 500;
+    return error.errors.some(inner => UnprocessableEventError.isInstance(inner))
+      ? 422
+      : 500;
   }
   if (FinhooksError.isInstance(error)) {
     // 410 would make Solaris cancel the subscription: never send it.
@@ -50,9 +56,16 @@ export function httpStatusOf(error: unknown): number {
 export function errorToHttpResponse(error: unknown): WebhookHttpResponse {
   const status = httpStatusOf(error);
   const headers: Record<string, string> = { ...json };
-  if (MethodNotAllowedError.isInstance(error)) headers.allow = error.allowed.join(', ');
+  if (MethodNotAllowedError.isInstance(error))
+    headers.allow = error.allowed.join(', ');
   const body = FinhooksError.isInstance(error)
     ? { ok: false, error: { code: error.code, message: error.message } }
-    : { ok: false, error: { code: 'internal_error', message: 'Internal error; the provider should retry.' } };
+    : {
+        ok: false,
+        error: {
+          code: 'internal_error',
+          message: 'Internal error; the provider should retry.',
+        },
+      };
   return { status, headers, body: JSON.stringify(body) };
 }

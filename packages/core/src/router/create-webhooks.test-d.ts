@@ -2,7 +2,10 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { defineWebhookAdapter } from '../adapter/v1/define-webhook-adapter';
 import { defineWebhookEvent } from '../adapter/v1/webhook-event-definition';
-import type { InvalidWebhookEventV1, WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
+import type {
+  InvalidWebhookEventV1,
+  WebhookEventV1,
+} from '../envelope/v1/webhook-event-v1';
 import { createWebhooks } from './create-webhooks';
 
 const bank = defineWebhookAdapter({
@@ -10,8 +13,14 @@ const bank = defineWebhookAdapter({
   authenticate: async () => {},
   nativeType: () => '',
   events: {
-    BOOKING: defineWebhookEvent({ type: 'booking.created', schema: z.object({ booking_id: z.string(), amount: z.number() }) }),
-    CARD_BLOCK: defineWebhookEvent({ type: 'card.blocked', schema: z.object({ card_id: z.string() }) }),
+    BOOKING: defineWebhookEvent({
+      type: 'booking.created',
+      schema: z.object({ booking_id: z.string(), amount: z.number() }),
+    }),
+    CARD_BLOCK: defineWebhookEvent({
+      type: 'card.blocked',
+      schema: z.object({ card_id: z.string() }),
+    }),
   },
 });
 const shop = defineWebhookAdapter({
@@ -19,8 +28,14 @@ const shop = defineWebhookAdapter({
   authenticate: async () => {},
   nativeType: () => '',
   events: {
-    payment_update: defineWebhookEvent({ type: 'payment.status_changed', schema: z.object({ payment: z.object({ id: z.string() }) }) }),
-    card_update: defineWebhookEvent({ type: 'card.blocked', schema: z.object({ card: z.string() }) }),
+    payment_update: defineWebhookEvent({
+      type: 'payment.status_changed',
+      schema: z.object({ payment: z.object({ id: z.string() }) }),
+    }),
+    card_update: defineWebhookEvent({
+      type: 'card.blocked',
+      schema: z.object({ card: z.string() }),
+    }),
   },
 });
 const webhooks = createWebhooks({ adapters: [bank, shop] });
@@ -30,14 +45,18 @@ describe('router pattern narrowing', () => {
     webhooks.on('booking.created', event => {
       expectTypeOf(event.provider).toEqualTypeOf<'bank'>();
       expectTypeOf(event.nativeType).toEqualTypeOf<'BOOKING'>();
-      expectTypeOf(event.data).toEqualTypeOf<{ booking_id: string; amount: number }>();
+      expectTypeOf(event.data).toEqualTypeOf<{
+        booking_id: string;
+        amount: number;
+      }>();
     });
   });
 
   it('should union the events sharing a normalized type across providers', () => {
     webhooks.on('card.blocked', event => {
       expectTypeOf(event.provider).toEqualTypeOf<'bank' | 'shop'>();
-      if (event.provider === 'shop') expectTypeOf(event.data).toEqualTypeOf<{ card: string }>();
+      if (event.provider === 'shop')
+        expectTypeOf(event.data).toEqualTypeOf<{ card: string }>();
       else expectTypeOf(event.data).toEqualTypeOf<{ card_id: string }>();
     });
   });
@@ -62,13 +81,20 @@ describe('router pattern narrowing', () => {
   it('should give the whole union to *, narrowable by type and nativeType', () => {
     webhooks.on('*', event => {
       expectTypeOf(event).toExtend<WebhookEventV1>();
-      if (event.type === 'booking.created') expectTypeOf(event.data.amount).toBeNumber();
-      if (event.provider === 'shop' && event.type !== 'shop.unknown' && event.nativeType === 'payment_update') {
+      if (event.type === 'booking.created')
+        expectTypeOf(event.data.amount).toBeNumber();
+      if (
+        event.provider === 'shop' &&
+        event.type !== 'shop.unknown' &&
+        event.nativeType === 'payment_update'
+      ) {
         expectTypeOf(event.data).toEqualTypeOf<{ payment: { id: string } }>();
       }
     });
     webhooks.onInvalid(event => {
-      expectTypeOf(event).toEqualTypeOf<InvalidWebhookEventV1<'bank' | 'shop'>>();
+      expectTypeOf(event).toEqualTypeOf<
+        InvalidWebhookEventV1<'bank' | 'shop'>
+      >();
     });
   });
 

@@ -40,7 +40,9 @@ export type WebhookOutcome =
   | { status: 'handshake'; handshake: WebhookHandshakeV1 };
 
 /** Options of {@link createWebhooks}. */
-export interface CreateWebhooksOptions<TAdapters extends readonly WebhookAdapterV1[]> {
+export interface CreateWebhooksOptions<
+  TAdapters extends readonly WebhookAdapterV1[],
+> {
   /** One adapter per provider. */
   adapters: TAdapters;
   /** Dedup store; default a bounded in-memory store. */
@@ -64,24 +66,30 @@ export interface Webhooks<TEvent extends WebhookEventV1> {
   /** Every valid event (same as `on('*')`). */
   onAny(handler: WebhookHandler<TEvent>): () => void;
   /** Authentic events whose payload failed its schema (provider drift). */
-  onInvalid(handler: WebhookHandler<InvalidWebhookEventV1<TEvent['provider']>>): () => void;
+  onInvalid(
+    handler: WebhookHandler<InvalidWebhookEventV1<TEvent['provider']>>,
+  ): () => void;
   /** Handshakes (Dintero ping, Solaris subscription check), if you want them. */
   onHandshake(handler: WebhookHandler<WebhookHandshakeV1>): () => void;
   /** Every error: refused requests, store failures, handler failures. */
-  onError(handler: (error: unknown, context: WebhookErrorContext) => unknown): () => void;
+  onError(
+    handler: (error: unknown, context: WebhookErrorContext) => unknown,
+  ): () => void;
   /**
    * The whole pipeline for one request: verify, parse, deduplicate, run
    * handlers. Throws typed finhooks errors (see `httpStatus`).
    */
-  receive(provider: string, request: RawWebhookRequest): Promise<WebhookOutcome>;
+  receive(
+    provider: string,
+    request: RawWebhookRequest,
+  ): Promise<WebhookOutcome>;
   /** Runs the matching handlers of an event; throws `HandlerError`. */
   dispatch(event: AnyWebhookEventV1): Promise<void>;
 }
 
 /** The event union of all adapters in a list. */
-export type WebhooksEvent<TAdapters extends readonly WebhookAdapterV1[]> = WebhookAdapterEvent<
-  TAdapters[number]
->;
+export type WebhooksEvent<TAdapters extends readonly WebhookAdapterV1[]> =
+  WebhookAdapterEvent<TAdapters[number]>;
 
 interface Subscription {
   matches: (event: AnyWebhookEventV1) => boolean;
@@ -101,7 +109,9 @@ function subscribe<T>(list: T[], item: T): () => void {
  * store. Every matching handler runs, in registration order; their errors
  * are collected into one `HandlerError`.
  */
-export function createWebhooks<const TAdapters extends readonly WebhookAdapterV1[]>(
+export function createWebhooks<
+  const TAdapters extends readonly WebhookAdapterV1[],
+>(
   options: CreateWebhooksOptions<TAdapters>,
 ): Webhooks<WebhooksEvent<TAdapters>> {
   const adapters = new Map<string, WebhookAdapterV1>();
@@ -118,7 +128,10 @@ export function createWebhooks<const TAdapters extends readonly WebhookAdapterV1
   const subscriptions: Subscription[] = [];
   const invalidHandlers: WebhookHandler<never>[] = [];
   const handshakeHandlers: WebhookHandler<WebhookHandshakeV1>[] = [];
-  const errorHandlers: ((error: unknown, context: WebhookErrorContext) => unknown)[] = [];
+  const errorHandlers: ((
+    error: unknown,
+    context: WebhookErrorContext,
+  ) => unknown)[] = [];
 
   function reportError(error: unknown, context: WebhookErrorContext): void {
     for (const handler of errorHandlers) {
@@ -149,7 +162,9 @@ export function createWebhooks<const TAdapters extends readonly WebhookAdapterV1
         eventId: event.id,
         errors,
         message: `${errors.length} of ${handlers.length} handler(s) failed for ${event.provider} event ${event.id} (${event.type}): ${errors
-          .map(error => (error instanceof Error ? error.message : String(error)))
+          .map(error =>
+            error instanceof Error ? error.message : String(error),
+          )
           .join('; ')}`,
         cause: errors[0],
       });
@@ -168,7 +183,10 @@ export function createWebhooks<const TAdapters extends readonly WebhookAdapterV1
     await store.complete(key);
   }
 
-  async function receive(provider: string, request: RawWebhookRequest): Promise<WebhookOutcome> {
+  async function receive(
+    provider: string,
+    request: RawWebhookRequest,
+  ): Promise<WebhookOutcome> {
     try {
       const adapter = adapters.get(provider);
       if (adapter === undefined) {

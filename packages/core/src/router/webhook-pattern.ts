@@ -3,9 +3,8 @@ import type {
   WebhookEventV1,
 } from '../envelope/v1/webhook-event-v1';
 
-type ResourceOf<TType extends string> = TType extends `${infer TResource}.${string}`
-  ? TResource
-  : never;
+type ResourceOf<TType extends string> =
+  TType extends `${infer TResource}.${string}` ? TResource : never;
 
 type ProviderNativeType<TEvent> = TEvent extends WebhookEventV1
   ? `${TEvent['provider']}:${TEvent['nativeType']}`
@@ -29,7 +28,9 @@ export type WebhookPatternEvent<
 > = TPattern extends '*'
   ? TEvent
   : TPattern extends `${infer TProvider}:${infer TNative}`
-    ? [Extract<TEvent, { provider: TProvider; nativeType: TNative }>] extends [never]
+    ? [Extract<TEvent, { provider: TProvider; nativeType: TNative }>] extends [
+        never,
+      ]
       ? Extract<TEvent, { provider: TProvider; type: `${TProvider}.unknown` }>
       : Extract<TEvent, { provider: TProvider; nativeType: TNative }>
     : TPattern extends `${infer TResource}.*`
@@ -37,13 +38,16 @@ export type WebhookPatternEvent<
       : Extract<TEvent, { type: TPattern }>;
 
 /** Runtime matcher of a pattern (same grammar as {@link WebhookPattern}). */
-export function compilePattern(pattern: string): (event: AnyWebhookEventV1) => boolean {
+export function compilePattern(
+  pattern: string,
+): (event: AnyWebhookEventV1) => boolean {
   if (pattern === '*') return () => true;
   const colon = pattern.indexOf(':');
   if (colon > 0) {
     const provider = pattern.slice(0, colon);
     const nativeType = pattern.slice(colon + 1);
-    return event => event.provider === provider && event.nativeType === nativeType;
+    return event =>
+      event.provider === provider && event.nativeType === nativeType;
   }
   if (pattern.endsWith('.*')) {
     const prefix = pattern.slice(0, -1);

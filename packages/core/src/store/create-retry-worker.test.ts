@@ -7,9 +7,16 @@ import { createRetryWorker } from './create-retry-worker';
 
 const secret = 'whsec_test';
 
-async function deliver(webhooks: ReturnType<typeof setup>['webhooks'], id: string) {
+async function deliver(
+  webhooks: ReturnType<typeof setup>['webhooks'],
+  id: string,
+) {
   const request = await signFakeRequest(
-    createRawWebhookRequest({ url: 'https://x.test/webhooks/fake', headers: { 'x-fake-id': id }, body: JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }) }),
+    createRawWebhookRequest({
+      url: 'https://x.test/webhooks/fake',
+      headers: { 'x-fake-id': id },
+      body: JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }),
+    }),
     { secret },
   );
   return webhooks.receive('fake', request);
@@ -20,7 +27,11 @@ function setup() {
   const clock = { advance: (ms: number) => (now += ms), now: () => now };
   const store = createFakeDurableStore({ maxAttempts: 3, now: clock.now });
   const background: Promise<unknown>[] = [];
-  const webhooks = createWebhooks({ adapters: [createFakeAdapter({ secret })], store, waitUntil: p => void background.push(p) });
+  const webhooks = createWebhooks({
+    adapters: [createFakeAdapter({ secret })],
+    store,
+    waitUntil: p => void background.push(p),
+  });
   return { store, webhooks, clock, settle: () => Promise.all(background) };
 }
 
@@ -41,7 +52,10 @@ describe('createRetryWorker', () => {
     expect(store.rows.get('fake:evt_1')?.state).toBe('pending');
     clock.advance(2_000);
     expect(await worker.runOnce()).toBe(1);
-    expect(store.rows.get('fake:evt_1')).toMatchObject({ state: 'processed', attempts: 3 });
+    expect(store.rows.get('fake:evt_1')).toMatchObject({
+      state: 'processed',
+      attempts: 3,
+    });
     expect(handler).toHaveBeenCalledTimes(3);
   });
 
@@ -63,7 +77,11 @@ describe('createRetryWorker', () => {
 
     // A worker that died mid-way leaves a processing row: it is picked up after the lease.
     const row = store.rows.get('fake:evt_1')!;
-    Object.assign(row, { state: 'processing', attempts: 0, nextAttemptAt: new Date(clock.now() + 1000).toISOString() });
+    Object.assign(row, {
+      state: 'processing',
+      attempts: 0,
+      nextAttemptAt: new Date(clock.now() + 1000).toISOString(),
+    });
     expect(await worker.runOnce()).toBe(0);
     clock.advance(1001);
     expect(await worker.runOnce()).toBe(1);

@@ -1,5 +1,9 @@
 import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
-import type { StoredDelivery, WebhookEventKey, WebhookStore } from './webhook-store';
+import type {
+  StoredDelivery,
+  WebhookEventKey,
+  WebhookStore,
+} from './webhook-store';
 
 /**
  * Processing state of a stored event.
@@ -8,7 +12,8 @@ import type { StoredDelivery, WebhookEventKey, WebhookStore } from './webhook-st
  * `failed` → handlers failed `maxAttempts` times (dead letter);
  * `quarantined` → authentic but invalid payload, waiting for a replay.
  */
-export type StoredEventState = 'pending' | 'processing' | 'processed' | 'failed' | 'quarantined';
+export type StoredEventState =
+  'pending' | 'processing' | 'processed' | 'failed' | 'quarantined';
 
 /** One row of a durable store. */
 export interface StoredWebhookEvent {
@@ -60,15 +65,23 @@ export interface DurableWebhookStore extends WebhookStore {
    * `leaseMs`, marking them `processing` and counting an attempt. Two
    * workers never lease the same event.
    */
-  leaseDue(options: { limit: number; leaseMs: number }): Promise<StoredWebhookEvent[]>;
+  leaseDue(options: {
+    limit: number;
+    leaseMs: number;
+  }): Promise<StoredWebhookEvent[]>;
   /**
    * Replaces a quarantined event with a re-mapped one (after an adapter
    * upgrade). A now-valid event becomes `pending`; a still-invalid one stays
    * quarantined with the new issues. Returns the updated row.
    */
-  replaceQuarantined(key: WebhookEventKey, event: AnyWebhookEventV1): Promise<StoredWebhookEvent | undefined>;
+  replaceQuarantined(
+    key: WebhookEventKey,
+    event: AnyWebhookEventV1,
+  ): Promise<StoredWebhookEvent | undefined>;
   /** Stored event counts by provider and state. */
-  counts(): Promise<{ provider: string; state: StoredEventState; count: number }[]>;
+  counts(): Promise<
+    { provider: string; state: StoredEventState; count: number }[]
+  >;
   close(): Promise<void>;
 }
 

@@ -4,7 +4,12 @@ import { createMemoryStore } from './memory-store';
 
 const entry = (id: string) => ({
   event: { provider: 'p', id } as WebhookEventV1,
-  delivery: { method: 'POST', url: 'https://x.test', headers: {}, body: new Uint8Array() },
+  delivery: {
+    method: 'POST',
+    url: 'https://x.test',
+    headers: {},
+    body: new Uint8Array(),
+  },
 });
 
 describe('createMemoryStore', () => {
@@ -14,7 +19,12 @@ describe('createMemoryStore', () => {
     expect(await store.claim(entry('a'))).toBe('in_progress');
     await store.complete({ provider: 'p', id: 'a' });
     expect(await store.claim(entry('a'))).toBe('duplicate');
-    expect(await store.claim({ ...entry('a'), event: { provider: 'q', id: 'a' } as WebhookEventV1 })).toBe('claimed');
+    expect(
+      await store.claim({
+        ...entry('a'),
+        event: { provider: 'q', id: 'a' } as WebhookEventV1,
+      }),
+    ).toBe('claimed');
   });
 
   it('should release a failed claim so a retry runs again', async () => {
@@ -26,7 +36,11 @@ describe('createMemoryStore', () => {
 
   it('should expire leases and remembered ids', async () => {
     let now = 0;
-    const store = createMemoryStore({ leaseMs: 10, ttlMs: 100, now: () => now });
+    const store = createMemoryStore({
+      leaseMs: 10,
+      ttlMs: 100,
+      now: () => now,
+    });
     await store.claim(entry('a'));
     now = 11;
     expect(await store.claim(entry('a'))).toBe('claimed'); // the worker died

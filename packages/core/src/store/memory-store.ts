@@ -27,7 +27,9 @@ interface MemoryEntry {
  * one process. It deduplicates retries but does not survive a restart; use
  * a durable store (SQLite, PostgreSQL) where events must never be lost.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStore & {
+export function createMemoryStore(
+  options: MemoryStoreOptions = {},
+): WebhookStore & {
   readonly size: number;
 } {
   const maxEntries = options.maxEntries ?? 10_000;
@@ -35,7 +37,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStor
   const leaseMs = options.leaseMs ?? 5 * 60 * 1000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, MemoryEntry>();
-  const keyOf = ({ provider, id }: WebhookEventKey): string => `${provider}\u0000${id}`;
+  const keyOf = ({ provider, id }: WebhookEventKey): string =>
+    `${provider}\u0000${id}`;
 
   function set(key: string, entry: MemoryEntry): void {
     entries.delete(key); // re-insert: Map order is the LRU order

@@ -8,7 +8,11 @@ import { requireHeader } from '../adapter/v1/request-helpers';
 import { defineWebhookEvent } from '../adapter/v1/webhook-event-definition';
 import { SignatureVerificationError } from '../errors/signature-verification-error';
 import { hmac } from '../verify/hmac';
-import { assertSecretSourceConfigured, resolveSecrets, type SecretSource } from '../verify/secret-source';
+import {
+  assertSecretSourceConfigured,
+  resolveSecrets,
+  type SecretSource,
+} from '../verify/secret-source';
 import { assertTimestampWithinTolerance } from '../verify/timestamp-tolerance';
 import { verifyHmacSignature } from '../verify/verify-hmac-signature';
 import { cloneRequest } from './request-helpers';
@@ -16,13 +20,30 @@ import { cloneRequest } from './request-helpers';
 const fakeEvents = {
   'customer.update': defineWebhookEvent({
     type: 'customer.updated',
-    schema: z.looseObject({ type: z.string(), customer: z.looseObject({ id: z.string(), status: z.string().nullish() }) }),
-    describe: data => ({ subject: { type: 'customer', id: data.customer.id }, status: data.customer.status }),
+    schema: z.looseObject({
+      type: z.string(),
+      customer: z.looseObject({ id: z.string(), status: z.string().nullish() }),
+    }),
+    describe: data => ({
+      subject: { type: 'customer', id: data.customer.id },
+      status: data.customer.status,
+    }),
   }),
   'payment.captured': defineWebhookEvent({
     type: 'payment.status_changed',
-    schema: z.looseObject({ type: z.string(), payment: z.looseObject({ id: z.string(), amount: z.number().int(), at: z.string() }) }),
-    describe: data => ({ subject: { type: 'payment', id: data.payment.id }, status: 'CAPTURED', occurredAt: data.payment.at }),
+    schema: z.looseObject({
+      type: z.string(),
+      payment: z.looseObject({
+        id: z.string(),
+        amount: z.number().int(),
+        at: z.string(),
+      }),
+    }),
+    describe: data => ({
+      subject: { type: 'payment', id: data.payment.id },
+      status: 'CAPTURED',
+      occurredAt: data.payment.at,
+    }),
   }),
 };
 
@@ -31,7 +52,10 @@ export interface FakeAdapterSettings {
   toleranceSeconds?: number;
 }
 
-export function createFakeAdapter({ secret, toleranceSeconds = 300 }: FakeAdapterSettings) {
+export function createFakeAdapter({
+  secret,
+  toleranceSeconds = 300,
+}: FakeAdapterSettings) {
   const provider = 'fake';
   assertSecretSourceConfigured(secret, { provider, setting: 'secret' });
   return defineWebhookAdapter({
@@ -39,23 +63,43 @@ export function createFakeAdapter({ secret, toleranceSeconds = 300 }: FakeAdapte
     events: fakeEvents,
     handshakeTypes: ['ping'],
     unsignedHandshake: request =>
-      request.headers.get('x-fake-check') === 'subscribe' && request.body.length === 0
+      request.headers.get('x-fake-check') === 'subscribe' &&
+      request.body.length === 0
         ? { provider, nativeType: 'subscribe', response: { status: 200 } }
         : undefined,
     async authenticate(request) {
-      const signature = requireHeader(request, 'x-fake-signature', { provider });
-      const timestamp = Number(requireHeader(request, 'x-fake-timestamp', { provider }));
+      const signature = requireHeader(request, 'x-fake-signature', {
+        provider,
+      });
+      const timestamp = Number(
+        requireHeader(request, 'x-fake-timestamp', { provider }),
+      );
       assertTimestampWithinTolerance({ timestamp, toleranceSeconds, provider });
       const secrets = await resolveSecrets(secret, { request });
       if (secrets.length === 0) {
-        throw new SignatureVerificationError({ provider, message: 'No secret for this request.' });
+        throw new SignatureVerificationError({
+          provider,
+          message: 'No secret for this request.',
+        });
       }
-      const payload = new Uint8Array([...new TextEncoder().encode(`${timestamp}.`), ...request.body]);
-      await verifyHmacSignature({ algorithm: 'sha256', secrets, payload, signature, provider });
+      const payload = new Uint8Array([
+        ...new TextEncoder().encode(`${timestamp}.`),
+        ...request.body,
+      ]);
+      await verifyHmacSignature({
+        algorithm: 'sha256',
+        secrets,
+        payload,
+        signature,
+        provider,
+      });
     },
-    nativeType: (_request, body) => String((body as { type?: unknown }).type ?? ''),
+    nativeType: (_request, body) =>
+      String((body as { type?: unknown }).type ?? ''),
     eventId: request => request.headers.get('x-fake-id') ?? undefined,
-    describeDelivery: request => ({ livemode: !new URL(request.url).hostname.startsWith('test.') }),
+    describeDelivery: request => ({
+      livemode: !new URL(request.url).hostname.startsWith('test.'),
+    }),
   });
 }
 
@@ -64,7 +108,10 @@ export async function signFakeRequest(
   { secret, now = new Date() }: { secret: string; now?: Date },
 ): Promise<RawWebhookRequest> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  const payload = new Uint8Array([...new TextEncoder().encode(`${timestamp}.`), ...request.body]);
+  const payload = new Uint8Array([
+    ...new TextEncoder().encode(`${timestamp}.`),
+    ...request.body,
+  ]);
   const signed = cloneRequest(request);
   signed.headers.set('x-fake-timestamp', String(timestamp));
   signed.headers.set('x-fake-signature', await hmac('sha256', secret, payload));

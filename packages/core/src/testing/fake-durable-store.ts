@@ -1,13 +1,21 @@
 // An in-memory DurableWebhookStore with the real stores' state machine, for
 // core's router and retry-worker tests. Not exported from the package.
 import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
-import { retryDelayMs, type DurableWebhookStore, type StoredWebhookEvent } from '../store/durable-webhook-store';
+import {
+  retryDelayMs,
+  type DurableWebhookStore,
+  type StoredWebhookEvent,
+} from '../store/durable-webhook-store';
 
-export function createFakeDurableStore({ maxAttempts = 3, now = () => Date.now() } = {}): DurableWebhookStore & {
+export function createFakeDurableStore({
+  maxAttempts = 3,
+  now = () => Date.now(),
+} = {}): DurableWebhookStore & {
   rows: Map<string, StoredWebhookEvent>;
 } {
   const rows = new Map<string, StoredWebhookEvent>();
-  const keyOf = (key: { provider: string; id: string }) => `${key.provider}:${key.id}`;
+  const keyOf = (key: { provider: string; id: string }) =>
+    `${key.provider}:${key.id}`;
   const at = (ms: number) => new Date(ms).toISOString();
   return {
     durable: true,
@@ -30,7 +38,8 @@ export function createFakeDurableStore({ maxAttempts = 3, now = () => Date.now()
     },
     async complete(key) {
       const row = rows.get(keyOf(key));
-      if (row !== undefined && row.state !== 'quarantined') row.state = 'processed';
+      if (row !== undefined && row.state !== 'quarantined')
+        row.state = 'processed';
     },
     async fail(key, error) {
       const row = rows.get(keyOf(key));
@@ -41,7 +50,9 @@ export function createFakeDurableStore({ maxAttempts = 3, now = () => Date.now()
     },
     async leaseDue({ limit, leaseMs }) {
       const due = [...rows.values()].filter(
-        row => (row.state === 'pending' || row.state === 'processing') && Date.parse(row.nextAttemptAt ?? '') <= now(),
+        row =>
+          (row.state === 'pending' || row.state === 'processing') &&
+          Date.parse(row.nextAttemptAt ?? '') <= now(),
       );
       return due.slice(0, limit).map(row => {
         row.state = 'processing';

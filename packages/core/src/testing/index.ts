@@ -3,4 +3,9 @@ export {
   type AdapterConformanceOptions,
   type ConformanceFixture,
 } from './run-adapter-conformance-tests';
-export { cloneRequest, tamperBody, toFetchRequest, withHeaders } from './request-helpers';
+export {
+  cloneRequest,
+  tamperBody,
+  toFetchRequest,
+  withHeaders,
+} from './request-helpers';

@@ -14,7 +14,8 @@ export function cloneRequest(
     url: changes.url ?? request.url,
     headers: changes.headers ?? new Headers(request.headers),
     body: changes.body ?? request.body.slice(),
-    ...(request.remoteAddress === undefined && changes.remoteAddress === undefined
+    ...(request.remoteAddress === undefined &&
+    changes.remoteAddress === undefined
       ? {}
       : { remoteAddress: changes.remoteAddress ?? request.remoteAddress }),
   });

@@ -8,12 +8,20 @@ runAdapterConformanceTests({
   createAdapter: secret => createFakeAdapter({ secret }),
   secret: 'whsec_test',
   sign: signFakeRequest,
-  stripAuthentication: request => withHeaders(request, { 'x-fake-signature': null }),
+  stripAuthentication: request =>
+    withHeaders(request, { 'x-fake-signature': null }),
   timestampToleranceSeconds: 300,
   fixtures: [
     {
       name: 'customer.update',
-      request: { url, headers: { 'x-fake-id': 'evt_1' }, body: JSON.stringify({ type: 'customer.update', customer: { id: 'cus_1', status: 'ACTIVE' } }) },
+      request: {
+        url,
+        headers: { 'x-fake-id': 'evt_1' },
+        body: JSON.stringify({
+          type: 'customer.update',
+          customer: { id: 'cus_1', status: 'ACTIVE' },
+        }),
+      },
       nativeType: 'customer.update',
       type: 'customer.updated',
       subjectId: 'cus_1',
@@ -21,16 +29,33 @@ runAdapterConformanceTests({
     },
     {
       name: 'payment.captured without delivery id',
-      request: { url, body: JSON.stringify({ type: 'payment.captured', payment: { id: 'pay_1', amount: 1250, at: '2026-11-01T10:00:00Z' } }) },
+      request: {
+        url,
+        body: JSON.stringify({
+          type: 'payment.captured',
+          payment: { id: 'pay_1', amount: 1250, at: '2026-11-01T10:00:00Z' },
+        }),
+      },
       nativeType: 'payment.captured',
       type: 'payment.status_changed',
       subjectId: 'pay_1',
       timestamped: true,
     },
   ],
-  unknownEvent: { url, body: JSON.stringify({ type: 'refund.created', refund: { id: 'ref_1' } }) },
+  unknownEvent: {
+    url,
+    body: JSON.stringify({ type: 'refund.created', refund: { id: 'ref_1' } }),
+  },
   handshakes: [
-    { name: 'signed ping', request: { url, body: JSON.stringify({ type: 'ping' }) }, signed: true },
-    { name: 'unsigned subscription check', request: { url, headers: { 'x-fake-check': 'subscribe' } }, signed: false },
+    {
+      name: 'signed ping',
+      request: { url, body: JSON.stringify({ type: 'ping' }) },
+      signed: true,
+    },
+    {
+      name: 'unsigned subscription check',
+      request: { url, headers: { 'x-fake-check': 'subscribe' } },
+      signed: false,
+    },
   ],
 });

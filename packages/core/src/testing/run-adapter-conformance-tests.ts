@@ -53,7 +53,11 @@ export interface AdapterConformanceOptions {
    */
   unknownEvent?: RawWebhookRequestInit;
   /** Handshakes the adapter must answer without the application. */
-  handshakes?: readonly { name: string; request: RawWebhookRequestInit; signed: boolean }[];
+  handshakes?: readonly {
+    name: string;
+    request: RawWebhookRequestInit;
+    signed: boolean;
+  }[];
 }
 
 async function expectRefused(
@@ -64,7 +68,10 @@ async function expectRefused(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(FinhooksError.isInstance(error), `expected a finhooks error, got ${String(error)}`).toBe(true);
+  expect(
+    FinhooksError.isInstance(error),
+    `expected a finhooks error, got ${String(error)}`,
+  ).toBe(true);
   expect((error as FinhooksError).httpStatus).toBe(401);
   if (check !== undefined) expect(check(error), String(error)).toBe(true);
 }
@@ -75,11 +82,18 @@ async function expectRefused(
  * or missing credentials and stale or future timestamps are refused with
  * the right error; unknown types and handshakes behave as the design says.
  */
-export function runAdapterConformanceTests(options: AdapterConformanceOptions): void {
+export function runAdapterConformanceTests(
+  options: AdapterConformanceOptions,
+): void {
   const adapter = options.createAdapter(options.secret);
   const signsBody = options.signsBody ?? true;
-  const sign = (init: RawWebhookRequestInit, { secret = options.secret, now = new Date() } = {}) =>
-    Promise.resolve(options.sign(createRawWebhookRequest(init), { secret, now }));
+  const sign = (
+    init: RawWebhookRequestInit,
+    { secret = options.secret, now = new Date() } = {},
+  ) =>
+    Promise.resolve(
+      options.sign(createRawWebhookRequest(init), { secret, now }),
+    );
 
   describe(`${adapter.provider} adapter conformance`, () => {
     it('should expose the v1 adapter contract', () => {
@@ -106,7 +120,12 @@ export function runAdapterConformanceTests(options: AdapterConformanceOptions): 
         it('should verify and map to a valid envelope', async () => {
           const request = await sign(fixture.request);
           const result = await adapter.receive(request);
-          expect(result.kind, JSON.stringify(result.kind === 'invalid' ? result.event.issues : result)).toBe('event');
+          expect(
+            result.kind,
+            JSON.stringify(
+              result.kind === 'invalid' ? result.event.issues : result,
+            ),
+          ).toBe('event');
           if (result.kind !== 'event') return;
           const { event } = result;
           expect(webhookEventV1Schema.safeParse(event).error).toBeUndefined();
@@ -114,7 +133,8 @@ export function runAdapterConformanceTests(options: AdapterConformanceOptions): 
           expect(event.nativeType).toBe(fixture.nativeType);
           expect(event.type).toBe(fixture.type);
           expect(event.type).not.toBe(`${adapter.provider}.unknown`);
-          if (fixture.subjectId !== undefined) expect(event.subject?.id).toBe(fixture.subjectId);
+          if (fixture.subjectId !== undefined)
+            expect(event.subject?.id).toBe(fixture.subjectId);
           expect(toCloudEvent(event).type).toBe(`finhooks.${fixture.type}`);
           // The id is stable: a retry of the same delivery deduplicates.
           const again = await adapter.receive(cloneRequest(request));
@@ -124,17 +144,24 @@ export function runAdapterConformanceTests(options: AdapterConformanceOptions): 
         if (signsBody) {
           it('should refuse a tampered body', async () => {
             const request = tamperBody(await sign(fixture.request));
-            await expectRefused(adapter.receive(request), SignatureVerificationError.isInstance);
+            await expectRefused(
+              adapter.receive(request),
+              SignatureVerificationError.isInstance,
+            );
           });
         }
 
         it('should refuse the wrong secret', async () => {
-          const request = await sign(fixture.request, { secret: `${options.secret}-wrong` });
+          const request = await sign(fixture.request, {
+            secret: `${options.secret}-wrong`,
+          });
           await expectRefused(adapter.receive(request));
         });
 
         it('should refuse a request without credentials', async () => {
-          const request = options.stripAuthentication(await sign(fixture.request));
+          const request = options.stripAuthentication(
+            await sign(fixture.request),
+          );
           await expectRefused(adapter.receive(request));
         });
 
@@ -159,21 +186,33 @@ export function runAdapterConformanceTests(options: AdapterConformanceOptions): 
     }
 
     const { unknownEvent } = options;
-    if (unknownEvent !== undefined) it('should deliver an unknown event type as <provider>.unknown', async () => {
-      const result = await adapter.receive(await sign(unknownEvent));
-      expect(result.kind).toBe('event');
-      if (result.kind !== 'event') return;
-      expect(result.event.type).toBe(`${adapter.provider}.unknown`);
-      expect(webhookEventV1Schema.safeParse(result.event).error).toBeUndefined();
-      expect(adapter.nativeTypes).not.toContain(result.event.nativeType);
-      expect(result.warnings.map(warning => warning.type)).toContain('unsupported');
-    });
+    if (unknownEvent !== undefined)
+      it('should deliver an unknown event type as <provider>.unknown', async () => {
+        const result = await adapter.receive(await sign(unknownEvent));
+        expect(result.kind).toBe('event');
+        if (result.kind !== 'event') return;
+        expect(result.event.type).toBe(`${adapter.provider}.unknown`);
+        expect(
+          webhookEventV1Schema.safeParse(result.event).error,
+        ).toBeUndefined();
+        expect(adapter.nativeTypes).not.toContain(result.event.nativeType);
+        expect(result.warnings.map(warning => warning.type)).toContain(
+          'unsupported',
+        );
+      });
 
-    const jsonFixture = options.fixtures.find(fixture => (fixture.request.method ?? 'POST') === 'POST');
+    const jsonFixture = options.fixtures.find(
+      fixture => (fixture.request.method ?? 'POST') === 'POST',
+    );
     if (jsonFixture !== undefined) {
       it('should refuse an authentic body that is not JSON with InvalidJsonError', async () => {
-        const request = await sign({ ...jsonFixture.request, body: '{"truncated": ' });
-        const error = await adapter.receive(request).catch((caught: unknown) => caught);
+        const request = await sign({
+          ...jsonFixture.request,
+          body: '{"truncated": ',
+        });
+        const error = await adapter
+          .receive(request)
+          .catch((caught: unknown) => caught);
         expect(InvalidJsonError.isInstance(error), String(error)).toBe(true);
         expect((error as InvalidJsonError).httpStatus).toBe(400);
       });
@@ -181,10 +220,13 @@ export function runAdapterConformanceTests(options: AdapterConformanceOptions): 
 
     for (const handshake of options.handshakes ?? []) {
       it(`should answer the ${handshake.name} handshake without the application`, async () => {
-        const request = handshake.signed ? await sign(handshake.request) : createRawWebhookRequest(handshake.request);
+        const request = handshake.signed
+          ? await sign(handshake.request)
+          : createRawWebhookRequest(handshake.request);
         const result = await adapter.receive(request);
         expect(result.kind).toBe('handshake');
-        if (result.kind === 'handshake') expect(result.handshake.response.status).toBe(200);
+        if (result.kind === 'handshake')
+          expect(result.handshake.response.status).toBe(200);
       });
     }
   });

@@ -6,7 +6,9 @@ import { toIsoTimestamp } from './to-iso-timestamp';
 
 describe('safeParseJson', () => {
   it('should parse bytes and text', () => {
-    expect(safeParseJson(new TextEncoder().encode('{"a":[1,"ø"]}'))).toEqual({ a: [1, 'ø'] });
+    expect(safeParseJson(new TextEncoder().encode('{"a":[1,"ø"]}'))).toEqual({
+      a: [1, 'ø'],
+    });
     expect(safeParseJson('null')).toBeNull();
   });
 
@@ -30,11 +32,15 @@ describe('safeParseJson', () => {
   });
 
   it('should refuse bytes that are not UTF-8', () => {
-    expect(() => safeParseJson(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow(/UTF-8/);
+    expect(() => safeParseJson(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow(
+      /UTF-8/,
+    );
   });
 
   it('should strip prototype-polluting keys', () => {
-    const parsed = safeParseJson('{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}}, "b": 1}') as Record<string, unknown>;
+    const parsed = safeParseJson(
+      '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}}, "b": 1}',
+    ) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['a', 'b']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(parsed.a).toEqual({});
@@ -53,22 +59,47 @@ describe('toIsoTimestamp', () => {
     expect(toIsoTimestamp(input)).toBe(expected);
   });
 
-  it.each([[''], ['yesterday'], ['2026-02-30T25:00:00Z'], [null], [undefined], [Number.NaN], [{}]])(
-    'should give undefined for %s',
-    input => {
-      expect(toIsoTimestamp(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    [''],
+    ['yesterday'],
+    ['2026-02-30T25:00:00Z'],
+    [null],
+    [undefined],
+    [Number.NaN],
+    [{}],
+  ])('should give undefined for %s', input => {
+    expect(toIsoTimestamp(input)).toBeUndefined();
+  });
 });
 
 describe('deterministicEventId', () => {
   it('should be stable, and differ by provider, type and body', async () => {
     const body = new TextEncoder().encode('{"customerId":"c1"}');
-    const id = await deterministicEventId('tradevest', 'CUSTOMER_NOTIFICATION', body);
+    const id = await deterministicEventId(
+      'tradevest',
+      'CUSTOMER_NOTIFICATION',
+      body,
+    );
     expect(id).toMatch(/^[0-9a-f]{64}$/);
-    expect(await deterministicEventId('tradevest', 'CUSTOMER_NOTIFICATION', body.slice())).toBe(id);
-    expect(await deterministicEventId('tradevest', 'USER_NOTIFICATION', body)).not.toBe(id);
-    expect(await deterministicEventId('redpin', 'CUSTOMER_NOTIFICATION', body)).not.toBe(id);
-    expect(await deterministicEventId('tradevest', 'CUSTOMER_NOTIFICATION', new TextEncoder().encode('{"customerId":"c2"}'))).not.toBe(id);
+    expect(
+      await deterministicEventId(
+        'tradevest',
+        'CUSTOMER_NOTIFICATION',
+        body.slice(),
+      ),
+    ).toBe(id);
+    expect(
+      await deterministicEventId('tradevest', 'USER_NOTIFICATION', body),
+    ).not.toBe(id);
+    expect(
+      await deterministicEventId('redpin', 'CUSTOMER_NOTIFICATION', body),
+    ).not.toBe(id);
+    expect(
+      await deterministicEventId(
+        'tradevest',
+        'CUSTOMER_NOTIFICATION',
+        new TextEncoder().encode('{"customerId":"c2"}'),
+      ),
+    ).not.toBe(id);
   });
 });

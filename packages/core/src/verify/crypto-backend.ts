@@ -7,7 +7,9 @@ let nodeCrypto: Promise<typeof NodeCrypto | undefined> | undefined;
 
 function isEdgeRuntime(): boolean {
   // Vercel Edge, Next.js middleware and @edge-runtime/vm define this global.
-  return typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string';
+  return (
+    typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string'
+  );
 }
 
 /**

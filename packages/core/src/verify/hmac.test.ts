@@ -7,12 +7,15 @@ const key = new Uint8Array(20).fill(0x0b);
 
 describe('hmac', () => {
   it('should use node:crypto on Node and Web Crypto on the edge', async () => {
-    const edge = typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string';
+    const edge =
+      typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string';
     expect(await getCryptoBackend()).toBe(edge ? 'webcrypto' : 'node');
   });
 
   it('should match RFC 2202 test case 1 (SHA-1)', async () => {
-    expect(await hmac('sha1', key, 'Hi There')).toBe('b617318655057264e28bc0b6fb378c8ef146be00');
+    expect(await hmac('sha1', key, 'Hi There')).toBe(
+      'b617318655057264e28bc0b6fb378c8ef146be00',
+    );
   });
 
   it('should match RFC 4231 test case 1 (SHA-256, SHA-512)', async () => {
@@ -32,14 +35,26 @@ describe('hmac', () => {
 
   it('should encode base64 and agree with hex', async () => {
     const hex = await hmac('sha256', 'Jefe', 'what do ya want for nothing?');
-    const base64 = await hmac('sha256', 'Jefe', 'what do ya want for nothing?', 'base64');
-    expect(atob(base64).split('').map(c => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')).toBe(hex);
+    const base64 = await hmac(
+      'sha256',
+      'Jefe',
+      'what do ya want for nothing?',
+      'base64',
+    );
+    expect(
+      atob(base64)
+        .split('')
+        .map(c => c.charCodeAt(0).toString(16).padStart(2, '0'))
+        .join(''),
+    ).toBe(hex);
   });
 
   it('should sign raw bytes, not a re-encoded string', async () => {
     const latin1 = new Uint8Array([0xe6, 0xf8, 0xe5]); // not valid UTF-8
     const utf8 = new TextEncoder().encode('æøå');
-    expect(await hmac('sha256', 'k', latin1)).not.toBe(await hmac('sha256', 'k', utf8));
+    expect(await hmac('sha256', 'k', latin1)).not.toBe(
+      await hmac('sha256', 'k', utf8),
+    );
   });
 
   it('should cache keys without mixing them up', async () => {

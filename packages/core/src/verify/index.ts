@@ -1,6 +1,16 @@
 export { getCryptoBackend, type CryptoBackend } from './crypto-backend';
-export { hmac, hmacBytes, type DigestEncoding, type HmacAlgorithm } from './hmac';
-export { ipInRange, parseIpAddress, parseIpRange, type IpRange } from './ip-address';
+export {
+  hmac,
+  hmacBytes,
+  type DigestEncoding,
+  type HmacAlgorithm,
+} from './hmac';
+export {
+  ipInRange,
+  parseIpAddress,
+  parseIpRange,
+  type IpRange,
+} from './ip-address';
 export {
   clientAddress,
   createRequestAuthenticator,

@@ -4,12 +4,19 @@
  * becomes its IPv4 form so one allowlist entry covers both spellings.
  */
 export function parseIpAddress(text: string): Uint8Array | undefined {
-  const address = text.trim().replace(/^\[|\]$/g, '').split('%')[0] ?? '';
+  const address =
+    text
+      .trim()
+      .replace(/^\[|\]$/g, '')
+      .split('%')[0] ?? '';
   const v4 = parseIpv4(address);
   if (v4 !== undefined) return v4;
   const v6 = parseIpv6(address);
   if (v6 === undefined) return undefined;
-  const mapped = v6.slice(0, 10).every(byte => byte === 0) && v6[10] === 0xff && v6[11] === 0xff;
+  const mapped =
+    v6.slice(0, 10).every(byte => byte === 0) &&
+    v6[10] === 0xff &&
+    v6[11] === 0xff;
   return mapped ? v6.slice(12) : v6;
 }
 
@@ -25,8 +32,8 @@ function parseIpv4(text: string): Uint8Array | undefined {
 }
 
 function parseIpv6(text: string): Uint8Array | undefined {
-  if (!/^[0-9a-f:.]+$/i.test(text) || text.split('::').length > 2) return undefined;
-  let groups: number[] = [];
+  if (!/^[0-9a-f:.]+$/i.test(text) || text.split('::').length > 2)
+    return undefined;
   const parseGroups = (part: string): number[] | undefined => {
     if (part === '') return [];
     const result: number[] = [];
@@ -47,6 +54,7 @@ function parseIpv6(text: string): Uint8Array | undefined {
   const headGroups = parseGroups(head);
   const tailGroups = tail === undefined ? [] : parseGroups(tail);
   if (headGroups === undefined || tailGroups === undefined) return undefined;
+  let groups: number[];
   if (tail === undefined) {
     groups = headGroups;
   } else {
@@ -77,8 +85,10 @@ export function parseIpRange(text: string): IpRange | undefined {
   const maxPrefix = bytes.length * 8;
   let prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
   // A range written in mapped form (::ffff:10.0.0.0/104) is an IPv4 range.
-  if (prefixText !== undefined && bytes.length === 4 && address.includes(':')) prefix -= 96;
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix) return undefined;
+  if (prefixText !== undefined && bytes.length === 4 && address.includes(':'))
+    prefix -= 96;
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix)
+    return undefined;
   return { bytes, prefix };
 }
 
@@ -88,7 +98,8 @@ export function ipInRange(address: Uint8Array, range: IpRange): boolean {
   let bits = range.prefix;
   for (let index = 0; bits > 0; index++, bits -= 8) {
     const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-    if (((address[index] ?? 0) & mask) !== ((range.bytes[index] ?? 0) & mask)) return false;
+    if (((address[index] ?? 0) & mask) !== ((range.bytes[index] ?? 0) & mask))
+      return false;
   }
   return true;
 }

@@ -49,9 +49,15 @@ export interface RequestAuthOptions {
 }
 
 /** Checks one request; throws `AuthenticationError` when it is refused. */
-export type RequestAuthenticator = (request: RawWebhookRequest) => Promise<void>;
+export type RequestAuthenticator = (
+  request: RawWebhookRequest,
+) => Promise<void>;
 
-function fail(provider: string, method: AuthenticationMethod, message: string): never {
+function fail(
+  provider: string,
+  method: AuthenticationMethod,
+  message: string,
+): never {
   throw new AuthenticationError({ provider, method, message });
 }
 
@@ -97,8 +103,13 @@ export function createRequestAuthenticator(
     });
   }
   const headers = (options.headers ?? []).map(header => {
-    const values = typeof header.value === 'string' ? [header.value] : [...header.value];
-    if (header.name.trim() === '' || values.length === 0 || values.some(value => value === '')) {
+    const values =
+      typeof header.value === 'string' ? [header.value] : [...header.value];
+    if (
+      header.name.trim() === '' ||
+      values.length === 0 ||
+      values.some(value => value === '')
+    ) {
       throw new ConfigurationError({
         provider,
         message: `${provider}: a static header needs a name and a non-empty value.`,
@@ -126,37 +137,65 @@ export function createRequestAuthenticator(
   return async request => {
     for (const header of headers) {
       const received = request.headers.get(header.name);
-      if (received === null) fail(provider, 'static_header', `The "${header.name}" header is missing.`);
+      if (received === null)
+        fail(
+          provider,
+          'static_header',
+          `The "${header.name}" header is missing.`,
+        );
       let ok = false;
-      for (const value of header.values) if (timingSafeEqual(received, value)) ok = true;
-      if (!ok) fail(provider, 'static_header', `The "${header.name}" header has the wrong value.`);
+      for (const value of header.values)
+        if (timingSafeEqual(received, value)) ok = true;
+      if (!ok)
+        fail(
+          provider,
+          'static_header',
+          `The "${header.name}" header has the wrong value.`,
+        );
     }
     if (basic.length > 0) {
       const authorization = request.headers.get('authorization') ?? '';
       const match = /^basic\s+(\S+)$/i.exec(authorization);
-      if (match === null) fail(provider, 'basic_auth', 'Basic-auth credentials are missing.');
+      if (match === null)
+        fail(provider, 'basic_auth', 'Basic-auth credentials are missing.');
       let ok = false;
       for (const credential of basic) {
-        const expected = toBase64(utf8Encode(`${credential.username}:${credential.password}`));
+        const expected = toBase64(
+          utf8Encode(`${credential.username}:${credential.password}`),
+        );
         if (timingSafeEqual(match[1]!, expected)) ok = true;
       }
-      if (!ok) fail(provider, 'basic_auth', 'Basic-auth credentials are wrong.');
+      if (!ok)
+        fail(provider, 'basic_auth', 'Basic-auth credentials are wrong.');
     }
     if (ranges.length > 0) {
       const text = clientAddress(request, options.ipAllowlist?.trustedProxies);
       const address = text === undefined ? undefined : parseIpAddress(text);
-      if (address === undefined || !ranges.some(range => ipInRange(address, range))) {
-        fail(provider, 'ip_allowlist', `The source address ${text ?? '(unknown)'} is not in the allowlist.`);
+      if (
+        address === undefined ||
+        !ranges.some(range => ipInRange(address, range))
+      ) {
+        fail(
+          provider,
+          'ip_allowlist',
+          `The source address ${text ?? '(unknown)'} is not in the allowlist.`,
+        );
       }
     }
     if (options.verify !== undefined) {
-      let ok = false;
+      let ok: boolean;
       try {
         ok = await options.verify(request);
       } catch (cause) {
-        throw new AuthenticationError({ provider, method: 'custom', message: 'The custom verifier threw.', cause });
+        throw new AuthenticationError({
+          provider,
+          method: 'custom',
+          message: 'The custom verifier threw.',
+          cause,
+        });
       }
-      if (!ok) fail(provider, 'custom', 'The custom verifier refused the request.');
+      if (!ok)
+        fail(provider, 'custom', 'The custom verifier refused the request.');
     }
   };
 }

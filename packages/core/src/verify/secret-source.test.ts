@@ -6,7 +6,13 @@ describe('resolveSecrets', () => {
   it('should resolve values, lists and async resolvers, dropping empty ones', async () => {
     expect(await resolveSecrets('a', {})).toEqual(['a']);
     expect(await resolveSecrets(['a', '', 'b'], {})).toEqual(['a', 'b']);
-    expect(await resolveSecrets(async (context: { type: string }) => (context.type === 'BOOKING' ? ['x'] : undefined), { type: 'BOOKING' })).toEqual(['x']);
+    expect(
+      await resolveSecrets(
+        async (context: { type: string }) =>
+          context.type === 'BOOKING' ? ['x'] : undefined,
+        { type: 'BOOKING' },
+      ),
+    ).toEqual(['x']);
     expect(await resolveSecrets(async () => undefined, {})).toEqual([]);
     expect(await resolveSecrets(undefined, {})).toEqual([]);
   });
@@ -17,7 +23,10 @@ describe('assertSecretSourceConfigured', () => {
     for (const source of [undefined, '', [], ['']]) {
       let caught: unknown;
       try {
-        assertSecretSourceConfigured(source, { provider: 'p', setting: 'secret' });
+        assertSecretSourceConfigured(source, {
+          provider: 'p',
+          setting: 'secret',
+        });
       } catch (error) {
         caught = error;
       }
@@ -27,7 +36,14 @@ describe('assertSecretSourceConfigured', () => {
   });
 
   it('should accept a value or a resolver', () => {
-    expect(() => assertSecretSourceConfigured('s', { provider: 'p', setting: 'secret' })).not.toThrow();
-    expect(() => assertSecretSourceConfigured(() => undefined, { provider: 'p', setting: 'secret' })).not.toThrow();
+    expect(() =>
+      assertSecretSourceConfigured('s', { provider: 'p', setting: 'secret' }),
+    ).not.toThrow();
+    expect(() =>
+      assertSecretSourceConfigured(() => undefined, {
+        provider: 'p',
+        setting: 'secret',
+      }),
+    ).not.toThrow();
   });
 });

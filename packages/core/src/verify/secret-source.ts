@@ -34,7 +34,8 @@ export function assertSecretSourceConfigured(
   { provider, setting }: { provider: string; setting: string },
 ): void {
   if (typeof source === 'function') return;
-  const list = source === undefined ? [] : typeof source === 'string' ? [source] : source;
+  const list =
+    source === undefined ? [] : typeof source === 'string' ? [source] : source;
   if (list.filter(secret => secret.length > 0).length === 0) {
     throw new ConfigurationError({
       provider,

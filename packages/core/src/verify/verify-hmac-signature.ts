@@ -1,9 +1,5 @@
 import { SignatureVerificationError } from '../errors/signature-verification-error';
-import {
-  hmac,
-  type DigestEncoding,
-  type HmacAlgorithm,
-} from './hmac';
+import { hmac, type DigestEncoding, type HmacAlgorithm } from './hmac';
 import { timingSafeEqual } from './timing-safe-equal';
 
 /** Options of {@link verifyHmacSignature}. */
@@ -33,7 +29,8 @@ export async function verifyHmacSignature({
   encoding = 'hex',
   provider,
 }: VerifyHmacSignatureOptions): Promise<number> {
-  const received = encoding === 'hex' ? signature.trim().toLowerCase() : signature.trim();
+  const received =
+    encoding === 'hex' ? signature.trim().toLowerCase() : signature.trim();
   let matched = -1;
   // Every secret is tried even after a match, so timing does not reveal
   // which secret (old or new) a request was signed with.

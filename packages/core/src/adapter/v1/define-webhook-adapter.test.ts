@@ -16,7 +16,17 @@ const signed = (body: string, headers: Record<string, string> = {}) =>
 describe('defineWebhookAdapter', () => {
   it('should map a valid payload with facts from describe and the delivery', async () => {
     const receivedAt = new Date('2026-11-26T10:00:00Z');
-    const request = await signed(JSON.stringify({ type: 'payment.captured', payment: { id: 'pay_1', amount: 100, at: '2026-11-26T09:59:00+01:00', extra: true } }));
+    const request = await signed(
+      JSON.stringify({
+        type: 'payment.captured',
+        payment: {
+          id: 'pay_1',
+          amount: 100,
+          at: '2026-11-26T09:59:00+01:00',
+          extra: true,
+        },
+      }),
+    );
     const result = await adapter.receive(request, { receivedAt });
     expect(result).toMatchObject({
       kind: 'event',
@@ -31,43 +41,82 @@ describe('defineWebhookAdapter', () => {
       },
     });
     // Tolerant schemas keep fields the mapping does not read.
-    expect(result.kind === 'event' && (result.event.data as { payment: { extra: boolean } }).payment.extra).toBe(true);
+    expect(
+      result.kind === 'event' &&
+        (result.event.data as { payment: { extra: boolean } }).payment.extra,
+    ).toBe(true);
   });
 
   it('should return an authentic payload that fails its schema as invalid, with issues', async () => {
-    const result = await adapter.receive(await signed(JSON.stringify({ type: 'payment.captured', payment: { id: 'pay_1', amount: 1.5 } })));
+    const result = await adapter.receive(
+      await signed(
+        JSON.stringify({
+          type: 'payment.captured',
+          payment: { id: 'pay_1', amount: 1.5 },
+        }),
+      ),
+    );
     expect(result.kind).toBe('invalid');
     if (result.kind !== 'invalid') return;
     expect(result.event.type).toBe('payment.status_changed');
-    expect(result.event.issues.map(issue => issue.path.join('.'))).toEqual(['payment.amount', 'payment.at']);
-    expect(result.event.data).toEqual({ type: 'payment.captured', payment: { id: 'pay_1', amount: 1.5 } });
+    expect(result.event.issues.map(issue => issue.path.join('.'))).toEqual([
+      'payment.amount',
+      'payment.at',
+    ]);
+    expect(result.event.data).toEqual({
+      type: 'payment.captured',
+      payment: { id: 'pay_1', amount: 1.5 },
+    });
   });
 
   it('should deliver unknown types as <provider>.unknown with the raw data', async () => {
-    const result = await adapter.receive(await signed(JSON.stringify({ type: 'toString', x: 1 })));
+    const result = await adapter.receive(
+      await signed(JSON.stringify({ type: 'toString', x: 1 })),
+    );
     expect(result.kind === 'event' && result.event.type).toBe('fake.unknown');
-    expect(result.kind === 'event' && result.event.data).toEqual({ type: 'toString', x: 1 });
+    expect(result.kind === 'event' && result.event.data).toEqual({
+      type: 'toString',
+      x: 1,
+    });
   });
 
   it('should use the provider id, else a deterministic hash', async () => {
-    const body = JSON.stringify({ type: 'customer.update', customer: { id: 'c' } });
-    const withId = await adapter.receive(await signed(body, { 'x-fake-id': 'evt_9' }));
+    const body = JSON.stringify({
+      type: 'customer.update',
+      customer: { id: 'c' },
+    });
+    const withId = await adapter.receive(
+      await signed(body, { 'x-fake-id': 'evt_9' }),
+    );
     const first = await adapter.receive(await signed(body));
     const second = await adapter.receive(await signed(body));
     expect(withId.kind === 'event' && withId.event.id).toBe('evt_9');
     expect(first.kind === 'event' && first.event.id).toMatch(/^[0-9a-f]{64}$/);
-    expect(first.kind === 'event' && second.kind === 'event' && first.event.id === second.event.id).toBe(true);
+    expect(
+      first.kind === 'event' &&
+        second.kind === 'event' &&
+        first.event.id === second.event.id,
+    ).toBe(true);
   });
 
   it('should verify before parsing: a non-JSON unsigned body is a 401, not a 400', async () => {
     const request = createRawWebhookRequest({ url, body: 'not json' });
-    await expect(adapter.receive(request)).rejects.toMatchObject({ httpStatus: 401 });
+    await expect(adapter.receive(request)).rejects.toMatchObject({
+      httpStatus: 401,
+    });
   });
 
   it('should skip authentication only for an explicit replay', async () => {
-    const request = createRawWebhookRequest({ url, body: JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }) });
-    await expect(adapter.receive(request)).rejects.toMatchObject({ code: 'header_missing' });
-    await expect(adapter.receive(request, { alreadyVerified: true })).resolves.toMatchObject({ kind: 'event' });
+    const request = createRawWebhookRequest({
+      url,
+      body: JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }),
+    });
+    await expect(adapter.receive(request)).rejects.toMatchObject({
+      code: 'header_missing',
+    });
+    await expect(
+      adapter.receive(request, { alreadyVerified: true }),
+    ).resolves.toMatchObject({ kind: 'event' });
   });
 
   it('should quarantine an event whose mapping throws instead of losing it', async () => {
@@ -85,24 +134,43 @@ describe('defineWebhookAdapter', () => {
       authenticate: async () => {},
       nativeType: () => 'thing',
     });
-    const result = await throwing.receive(createRawWebhookRequest({ url, body: '{}' }));
+    const result = await throwing.receive(
+      createRawWebhookRequest({ url, body: '{}' }),
+    );
     expect(result.kind).toBe('invalid');
-    expect(result.kind === 'invalid' && result.event.issues[0]).toMatchObject({ code: 'mapping_failed', message: 'Error: mapping bug' });
+    expect(result.kind === 'invalid' && result.event.issues[0]).toMatchObject({
+      code: 'mapping_failed',
+      message: 'Error: mapping bug',
+    });
   });
 });
 
 describe('redactHeaders', () => {
   it('should drop credentials and keep signatures', () => {
-    const headers = new Headers({ authorization: 'Basic x', cookie: 'a=b', 'api-key': 'k', 'event-signature': 'abc', event: 'ping' });
-    expect(redactHeaders(headers, ['API-Key'])).toEqual({ 'event-signature': 'abc', event: 'ping' });
+    const headers = new Headers({
+      authorization: 'Basic x',
+      cookie: 'a=b',
+      'api-key': 'k',
+      'event-signature': 'abc',
+      event: 'ping',
+    });
+    expect(redactHeaders(headers, ['API-Key'])).toEqual({
+      'event-signature': 'abc',
+      event: 'ping',
+    });
   });
 });
 
 describe('lastPathSegment', () => {
   it('should read the last segment under any prefix', () => {
-    const request = (path: string) => createRawWebhookRequest({ url: `https://x.test${path}` });
-    expect(lastPathSegment(request('/webhooks/tradevest/customer-notification'))).toBe('customer-notification');
-    expect(lastPathSegment(request('/customer-notification/'))).toBe('customer-notification');
+    const request = (path: string) =>
+      createRawWebhookRequest({ url: `https://x.test${path}` });
+    expect(
+      lastPathSegment(request('/webhooks/tradevest/customer-notification')),
+    ).toBe('customer-notification');
+    expect(lastPathSegment(request('/customer-notification/'))).toBe(
+      'customer-notification',
+    );
     expect(lastPathSegment(request('/'))).toBe('');
   });
 });

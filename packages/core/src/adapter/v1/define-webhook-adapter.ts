@@ -50,7 +50,9 @@ export interface WebhookAdapterSpec<
    * Recognises a handshake the provider sends unsigned (Solaris's
    * subscription check). Runs before authentication, so keep it narrow.
    */
-  unsignedHandshake?: (request: RawWebhookRequest) => WebhookHandshakeV1 | undefined;
+  unsignedHandshake?: (
+    request: RawWebhookRequest,
+  ) => WebhookHandshakeV1 | undefined;
   /** Verifies the raw request; throws a finhooks error when not authentic. */
   authenticate: (request: RawWebhookRequest) => Promise<void>;
   /** Turns the raw body into a payload; default: safe JSON parse. */
@@ -60,13 +62,22 @@ export interface WebhookAdapterSpec<
   /** Native types that are signed handshakes (Dintero `ping`). */
   handshakeTypes?: readonly string[];
   /** The provider's own event/delivery id; undefined → deterministic hash. */
-  eventId?: (request: RawWebhookRequest, body: unknown, nativeType: string) => string | undefined;
-  describeDelivery?: (request: RawWebhookRequest, body: unknown) => WebhookDeliveryFacts;
+  eventId?: (
+    request: RawWebhookRequest,
+    body: unknown,
+    nativeType: string,
+  ) => string | undefined;
+  describeDelivery?: (
+    request: RawWebhookRequest,
+    body: unknown,
+  ) => WebhookDeliveryFacts;
 }
 
 function toIssues(error: z.ZodError): WebhookValidationIssueV1[] {
   return error.issues.map(issue => ({
-    path: issue.path.map(part => (typeof part === 'symbol' ? String(part) : part)),
+    path: issue.path.map(part =>
+      typeof part === 'symbol' ? String(part) : part,
+    ),
     message: issue.message,
     code: issue.code,
   }));
@@ -77,7 +88,11 @@ function applyFacts(
   facts: WebhookEventFacts | WebhookDeliveryFacts,
 ): void {
   if (facts.subject !== undefined) event.subject = facts.subject;
-  if ('status' in facts && typeof facts.status === 'string' && facts.status !== '') {
+  if (
+    'status' in facts &&
+    typeof facts.status === 'string' &&
+    facts.status !== ''
+  ) {
     event.status = facts.status;
   }
   if ('occurredAt' in facts) {
@@ -85,7 +100,8 @@ function applyFacts(
     if (occurredAt !== undefined) event.occurredAt = occurredAt;
   }
   if (facts.livemode !== undefined) event.livemode = facts.livemode;
-  if (typeof facts.account === 'string' && facts.account !== '') event.account = facts.account;
+  if (typeof facts.account === 'string' && facts.account !== '')
+    event.account = facts.account;
 }
 
 /**
@@ -108,20 +124,33 @@ export function defineWebhookAdapter<
     provider,
     methods: spec.methods ?? ['POST'],
     nativeTypes: Object.keys(spec.events),
-    sensitiveHeaders: (spec.sensitiveHeaders ?? []).map(name => name.toLowerCase()),
-    async receive(request, options = {}): Promise<WebhookReceiveResultV1<TEvent>> {
+    sensitiveHeaders: (spec.sensitiveHeaders ?? []).map(name =>
+      name.toLowerCase(),
+    ),
+    async receive(
+      request,
+      options = {},
+    ): Promise<WebhookReceiveResultV1<TEvent>> {
       const warnings: WebhookWarningV1[] = [];
       const unsigned = spec.unsignedHandshake?.(request);
-      if (unsigned !== undefined) return { kind: 'handshake', handshake: unsigned, warnings };
+      if (unsigned !== undefined)
+        return { kind: 'handshake', handshake: unsigned, warnings };
 
       // Authenticity first: nothing is parsed before the raw bytes verify.
       if (options.alreadyVerified !== true) await spec.authenticate(request);
-      const body = spec.parseBody ? spec.parseBody(request) : safeParseJson(request.body, { provider });
+      const body = spec.parseBody
+        ? spec.parseBody(request)
+        : safeParseJson(request.body, { provider });
       const nativeType = spec.nativeType(request, body);
       if (handshakeTypes.has(nativeType)) {
         return {
           kind: 'handshake',
-          handshake: { provider, nativeType, response: { status: 200 }, data: body },
+          handshake: {
+            provider,
+            nativeType,
+            response: { status: 200 },
+            data: body,
+          },
           warnings,
         };
       }
@@ -141,10 +170,13 @@ export function defineWebhookAdapter<
       const deliveryFacts = spec.describeDelivery?.(request, body);
       if (deliveryFacts !== undefined) {
         applyFacts(event, deliveryFacts);
-        if (deliveryFacts.delivery !== undefined) event.delivery = deliveryFacts.delivery;
+        if (deliveryFacts.delivery !== undefined)
+          event.delivery = deliveryFacts.delivery;
       }
 
-      const definition = Object.hasOwn(spec.events, nativeType) ? spec.events[nativeType] : undefined;
+      const definition = Object.hasOwn(spec.events, nativeType)
+        ? spec.events[nativeType]
+        : undefined;
       if (definition === undefined) {
         warnings.push({
           type: 'unsupported',
@@ -164,12 +196,17 @@ export function defineWebhookAdapter<
       }
       event.data = parsed.data;
       try {
-        applyFacts(event, definition.describe?.(parsed.data, { request, nativeType }) ?? {});
+        applyFacts(
+          event,
+          definition.describe?.(parsed.data, { request, nativeType }) ?? {},
+        );
       } catch (cause) {
         // A mapping bug must not lose an authentic event: quarantine it.
         const invalid: InvalidWebhookEventV1<TProvider> = {
           ...(event as WebhookEventV1<TProvider>),
-          issues: [{ path: [], code: 'mapping_failed', message: String(cause) }],
+          issues: [
+            { path: [], code: 'mapping_failed', message: String(cause) },
+          ],
         };
         return { kind: 'invalid', event: invalid, warnings };
       }

@@ -25,13 +25,17 @@ export interface RawWebhookRequestInit {
 }
 
 /** Builds a {@link RawWebhookRequest} (tests, queues, replays). */
-export function createRawWebhookRequest(init: RawWebhookRequestInit): RawWebhookRequest {
+export function createRawWebhookRequest(
+  init: RawWebhookRequestInit,
+): RawWebhookRequest {
   const body = init.body ?? new Uint8Array();
   return {
     method: (init.method ?? 'POST').toUpperCase(),
     url: init.url,
     headers: new Headers(init.headers),
     body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
-    ...(init.remoteAddress === undefined ? {} : { remoteAddress: init.remoteAddress }),
+    ...(init.remoteAddress === undefined
+      ? {}
+      : { remoteAddress: init.remoteAddress }),
   };
 }

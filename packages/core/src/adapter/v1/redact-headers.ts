@@ -1,4 +1,9 @@
-const alwaysSensitive = ['authorization', 'cookie', 'proxy-authorization', 'set-cookie'];
+const alwaysSensitive = [
+  'authorization',
+  'cookie',
+  'proxy-authorization',
+  'set-cookie',
+];
 
 /**
  * Headers as a plain object without credentials: what a store or a log may
@@ -9,7 +14,10 @@ export function redactHeaders(
   headers: Headers,
   sensitiveHeaders: readonly string[] = [],
 ): Record<string, string> {
-  const drop = new Set([...alwaysSensitive, ...sensitiveHeaders.map(name => name.toLowerCase())]);
+  const drop = new Set([
+    ...alwaysSensitive,
+    ...sensitiveHeaders.map(name => name.toLowerCase()),
+  ]);
   const kept: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (!drop.has(name)) kept[name] = value;

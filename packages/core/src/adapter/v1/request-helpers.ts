@@ -24,7 +24,9 @@ export function requireHeader(
 
 /** The last non-empty path segment of the request URL, decoded. */
 export function lastPathSegment(request: RawWebhookRequest): string {
-  const segments = new URL(request.url).pathname.split('/').filter(part => part !== '');
+  const segments = new URL(request.url).pathname
+    .split('/')
+    .filter(part => part !== '');
   const last = segments.at(-1);
   return last === undefined ? '' : decodeURIComponent(last);
 }

@@ -21,14 +21,20 @@ export interface WebhookHandshakeV1 {
 }
 
 /** What {@link WebhookAdapterV1.receive} made of an authentic request. */
-export type WebhookReceiveResultV1<TEvent extends WebhookEventV1 = WebhookEventV1> =
+export type WebhookReceiveResultV1<
+  TEvent extends WebhookEventV1 = WebhookEventV1,
+> =
   | { kind: 'event'; event: TEvent; warnings: WebhookWarningV1[] }
   | {
       kind: 'invalid';
       event: InvalidWebhookEventV1<TEvent['provider']>;
       warnings: WebhookWarningV1[];
     }
-  | { kind: 'handshake'; handshake: WebhookHandshakeV1; warnings: WebhookWarningV1[] };
+  | {
+      kind: 'handshake';
+      handshake: WebhookHandshakeV1;
+      warnings: WebhookWarningV1[];
+    };
 
 /** Per-call options of `receive`. */
 export interface WebhookReceiveOptionsV1 {
@@ -51,7 +57,9 @@ export interface WebhookReceiveOptionsV1 {
  * requests. An authentic payload that fails its schema is returned as
  * `kind: 'invalid'`, never thrown away.
  */
-export interface WebhookAdapterV1<TEvent extends WebhookEventV1 = WebhookEventV1> {
+export interface WebhookAdapterV1<
+  TEvent extends WebhookEventV1 = WebhookEventV1,
+> {
   readonly specVersion: 'v1';
   readonly provider: TEvent['provider'];
   /** HTTP methods the provider uses (the handlers answer 405 to others). */

@@ -36,17 +36,26 @@ export interface WebhookEventDefinition<
   schema: TSchema;
   // Method syntax on purpose: its parameter is bivariant, so a catalogue of
   // specific definitions still satisfies `WebhookEventDefinitions`.
-  describe?(data: z.output<TSchema>, context: WebhookDescribeContext): WebhookEventFacts;
+  describe?(
+    data: z.output<TSchema>,
+    context: WebhookDescribeContext,
+  ): WebhookEventFacts;
 }
 
 /** Native type → definition, as an adapter declares its catalogue. */
-export type WebhookEventDefinitions = Record<string, WebhookEventDefinition<string, z.ZodType>>;
+export type WebhookEventDefinitions = Record<
+  string,
+  WebhookEventDefinition<string, z.ZodType>
+>;
 
 /**
  * Keeps the literal `type` and the schema type of one definition; use it
  * for each entry of an adapter's catalogue.
  */
-export function defineWebhookEvent<const TType extends string, TSchema extends z.ZodType>(
+export function defineWebhookEvent<
+  const TType extends string,
+  TSchema extends z.ZodType,
+>(
   definition: WebhookEventDefinition<TType, TSchema>,
 ): WebhookEventDefinition<TType, TSchema> {
   return definition;

@@ -21,7 +21,10 @@ const event: WebhookEventV1 = {
 describe('toCloudEvent', () => {
   it('should produce an event the official SDK accepts in strict mode', () => {
     const structured = toCloudEvent(event);
-    const cloudEvent = new CloudEvent<unknown>({ ...structured } as Record<string, unknown>, true);
+    const cloudEvent = new CloudEvent<unknown>(
+      { ...structured } as Record<string, unknown>,
+      true,
+    );
     expect(cloudEvent.validate()).toBe(true);
     expect(cloudEvent.source).toBe('/finhooks/dintero/T12345678');
     expect(cloudEvent.type).toBe('finhooks.customer.updated');
@@ -34,14 +37,32 @@ describe('toCloudEvent', () => {
 
   it('should fall back to receivedAt and omit subject and account when unknown', () => {
     const { subject: _s, occurredAt: _o, account: _a, ...bare } = event;
-    const structured = toCloudEvent({ ...bare, nativeType: 'THIRD PARTY CUSTOMER STATUS' });
+    const structured = toCloudEvent({
+      ...bare,
+      nativeType: 'THIRD PARTY CUSTOMER STATUS',
+    });
     expect(structured.time).toBe(event.receivedAt);
     expect(structured.source).toBe('/finhooks/dintero');
     expect('subject' in structured).toBe(false);
-    expect(new CloudEvent<unknown>({ ...structured } as Record<string, unknown>, true).validate()).toBe(true);
+    expect(
+      new CloudEvent<unknown>(
+        { ...structured } as Record<string, unknown>,
+        true,
+      ).validate(),
+    ).toBe(true);
   });
 
   it('should be rejected by the SDK when broken, so the test can fail', () => {
-    expect(() => new CloudEvent({ ...toCloudEvent(event), nativetype: undefined, 'Bad-Name': 1 } as never, true)).toThrow(ValidationError);
+    expect(
+      () =>
+        new CloudEvent(
+          {
+            ...toCloudEvent(event),
+            nativetype: undefined,
+            'Bad-Name': 1,
+          } as never,
+          true,
+        ),
+    ).toThrow(ValidationError);
   });
 });

@@ -15,7 +15,12 @@ const valid = {
 describe('webhookEventV1Schema', () => {
   it('should accept a minimal envelope and an invalid-event envelope', () => {
     expect(webhookEventV1Schema.safeParse(valid).success).toBe(true);
-    expect(webhookEventV1Schema.safeParse({ ...valid, issues: [{ path: ['a', 0], message: 'x', code: 'invalid_type' }] }).success).toBe(true);
+    expect(
+      webhookEventV1Schema.safeParse({
+        ...valid,
+        issues: [{ path: ['a', 0], message: 'x', code: 'invalid_type' }],
+      }).success,
+    ).toBe(true);
   });
 
   it.each([
@@ -28,6 +33,8 @@ describe('webhookEventV1Schema', () => {
     ['occurredAt', { occurredAt: '2026-13-01' }],
     ['attempt', { delivery: { attempt: -1 } }],
   ])('should reject a bad %s', (_name, change) => {
-    expect(webhookEventV1Schema.safeParse({ ...valid, ...change }).success).toBe(false);
+    expect(
+      webhookEventV1Schema.safeParse({ ...valid, ...change }).success,
+    ).toBe(false);
   });
 });

@@ -66,8 +66,9 @@ export type UnknownWebhookEventV1<TProvider extends string = string> =
  * never dropped: the router hands it to `onInvalid` handlers and a durable
  * store keeps it in quarantine for replay after an upgrade.
  */
-export interface InvalidWebhookEventV1<TProvider extends string = string>
-  extends WebhookEventV1<TProvider, string, string, unknown> {
+export interface InvalidWebhookEventV1<
+  TProvider extends string = string,
+> extends WebhookEventV1<TProvider, string, string, unknown> {
   issues: WebhookValidationIssueV1[];
 }
 

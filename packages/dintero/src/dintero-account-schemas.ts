@@ -1,0 +1,108 @@
+// Limited versions of Dintero's account-side payloads, focussed on what the
+// mapping reads: unknown keys are kept (looseObject), and every field may
+// be missing because a subscription `fields` mask can drop it.
+import { z } from 'zod';
+import {
+  hookEnvelopeShape,
+  optionalText,
+  timestampsShape,
+} from './dintero-event-helpers';
+
+/** `account_add` / `account_update`. */
+export const dinteroAccountEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  account: z
+    .looseObject({
+      account_id: optionalText,
+      partner_id: optionalText,
+      ...timestampsShape,
+    })
+    .nullish(),
+});
+
+/** `account_store_add` / `_update` / `_delete`. */
+export const dinteroStoreEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  store: z
+    .looseObject({
+      id: optionalText,
+      store_id: optionalText,
+      status: optionalText,
+      store_name: optionalText,
+      ...timestampsShape,
+    })
+    .nullish(),
+});
+
+/** `account_payout_destination_add` / `_update` / `_delete`. */
+export const dinteroPayoutDestinationEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  payout_destination: z
+    .looseObject({
+      id: optionalText,
+      payout_destination_id: optionalText,
+      status: optionalText,
+      case_status: optionalText,
+      ...timestampsShape,
+    })
+    .nullish(),
+});
+
+const complianceCaseSchema = z.looseObject({
+  id: optionalText,
+  case_status: optionalText,
+  payout_destination_id: optionalText,
+  payout_reference: optionalText,
+  organization_number: optionalText,
+  ...timestampsShape,
+});
+
+/** `cdd_case_update`: one of `payment_case` or `payout_destination_case`. */
+export const dinteroCddCaseEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  account: z.looseObject({}).nullish(),
+  payment_case: complianceCaseSchema.nullish(),
+  payout_destination_case: complianceCaseSchema.nullish(),
+});
+
+/** `approval_payout_destination_update` / `_delete` (seller approvals). */
+export const dinteroApprovalPayoutDestinationEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  payout_destination_case: complianceCaseSchema.nullish(),
+});
+
+/** `settlement_add`. */
+export const dinteroSettlementEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  settlement: z
+    .looseObject({
+      id: optionalText,
+      account_id: optionalText,
+      settled_at: optionalText,
+      payout_destination_id: optionalText,
+      provider_reference: optionalText,
+      ...timestampsShape,
+    })
+    .nullish(),
+});
+
+/** Payload of `account_add` / `account_update`. */
+export type DinteroAccountEvent = z.infer<typeof dinteroAccountEventSchema>;
+/** Payload of `account_store_add` / `_update` / `_delete`. */
+export type DinteroStoreEvent = z.infer<typeof dinteroStoreEventSchema>;
+/** Payload of `account_payout_destination_add` / `_update` / `_delete`. */
+export type DinteroPayoutDestinationEvent = z.infer<
+  typeof dinteroPayoutDestinationEventSchema
+>;
+/** A CDD payment case or seller-approval (payout destination) case. */
+export type DinteroComplianceCase = z.infer<typeof complianceCaseSchema>;
+/** Payload of `cdd_case_update`. */
+export type DinteroCddCaseEvent = z.infer<typeof dinteroCddCaseEventSchema>;
+/** Payload of `approval_payout_destination_update` / `_delete`. */
+export type DinteroApprovalPayoutDestinationEvent = z.infer<
+  typeof dinteroApprovalPayoutDestinationEventSchema
+>;
+/** Payload of `settlement_add`. */
+export type DinteroSettlementEvent = z.infer<
+  typeof dinteroSettlementEventSchema
+>;

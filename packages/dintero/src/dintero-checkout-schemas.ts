@@ -1,0 +1,99 @@
+// Limited versions of Dintero's Checkout payloads, focussed on what the
+// mapping reads; unknown keys are kept and every field may be missing.
+import { z } from 'zod';
+import {
+  hookEnvelopeShape,
+  optionalText,
+  timestampsShape,
+} from './dintero-event-helpers';
+
+const transactionShape = {
+  id: optionalText,
+  session_id: optionalText,
+  merchant_reference: optionalText,
+  merchant_reference_2: optionalText,
+  status: optionalText,
+  /** Minor units (øre, cents). */
+  amount: z.number().int().nullish(),
+  currency: optionalText,
+  payment_product: optionalText,
+  ...timestampsShape,
+};
+const transactionSchema = z.looseObject(transactionShape);
+
+/** `checkout_transaction`: a transaction created or updated. */
+export const dinteroCheckoutTransactionEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  transaction: transactionSchema.nullish(),
+});
+
+/**
+ * `checkout_authorization`: documented as the session callback's payload
+ * (the transaction, `report_error=true` variant). Whether the transaction
+ * is nested or flat is not documented, so both are read.
+ */
+export const dinteroCheckoutAuthorizationEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  ...transactionShape,
+  transaction: transactionSchema.nullish(),
+  error: z.unknown().optional(),
+});
+
+const cardTokenSchema = z.looseObject({
+  id: optionalText,
+  status: optionalText,
+  ...timestampsShape,
+});
+
+/** `checkout_token_add` / `_update` / `_delete` (no published example). */
+export const dinteroCheckoutTokenEventSchema = z.looseObject({
+  ...hookEnvelopeShape,
+  id: optionalText,
+  status: optionalText,
+  token: cardTokenSchema.nullish(),
+  card_token: cardTokenSchema.nullish(),
+  ...timestampsShape,
+});
+
+/**
+ * A Checkout `callback_url` call: the signed query parameters (first value
+ * of each name). For a POST callback the body is kept apart under
+ * `unverified_body`: it is NOT covered by the signature.
+ */
+export const dinteroCheckoutCallbackSchema = z.looseObject({
+  transaction_id: optionalText,
+  session_id: optionalText,
+  /** `session_id` under its short name (`sid_parameter_name=sid`). */
+  sid: optionalText,
+  merchant_reference: optionalText,
+  /** Transaction creation time (ISO 8601). */
+  time: optionalText,
+  /** Error code, with `report_error=true`. */
+  error: optionalText,
+  /** The event applied to the transaction, with `report_event`. */
+  event: optionalText,
+  event_id: optionalText,
+  method: optionalText,
+  report_error: optionalText,
+  report_event: optionalText,
+  delay_callback: optionalText,
+  /** POST body as sent: unsigned, so never trust it without a check. */
+  unverified_body: z.unknown().optional(),
+});
+
+/** Payload of `checkout_transaction`. */
+export type DinteroCheckoutTransactionEvent = z.infer<
+  typeof dinteroCheckoutTransactionEventSchema
+>;
+/** Payload of `checkout_authorization`. */
+export type DinteroCheckoutAuthorizationEvent = z.infer<
+  typeof dinteroCheckoutAuthorizationEventSchema
+>;
+/** Payload of `checkout_token_add` / `_update` / `_delete`. */
+export type DinteroCheckoutTokenEvent = z.infer<
+  typeof dinteroCheckoutTokenEventSchema
+>;
+/** Payload of a Checkout `callback_url` call (`checkout_callback`). */
+export type DinteroCheckoutCallback = z.infer<
+  typeof dinteroCheckoutCallbackSchema
+>;

@@ -1,0 +1,343 @@
+import {
+  createRawWebhookRequest,
+  webhookEventV1Schema,
+  type WebhookReceiveResultV1,
+} from '@finhooks/core';
+import { describe, expect, it } from 'vitest';
+import { createRedpinAdapter, type RedpinEvent } from './redpin-adapter';
+import { redpinExamples } from './testing/index';
+
+const adapter = createRedpinAdapter({
+  auth: { dangerouslyAllowUnauthenticated: true },
+});
+const receivedAt = new Date('2025-02-01T12:00:00Z');
+
+function receiveText(body: string) {
+  return adapter.receive(
+    createRawWebhookRequest({
+      url: 'https://hooks.example.com/webhooks/redpin',
+      body,
+    }),
+    { receivedAt },
+  );
+}
+
+async function receive(body: unknown): Promise<RedpinEvent> {
+  const result: WebhookReceiveResultV1<RedpinEvent> = await receiveText(
+    JSON.stringify(body),
+  );
+  if (result.kind !== 'event') throw new Error(JSON.stringify(result));
+  expect(webhookEventV1Schema.safeParse(result.event).error).toBeUndefined();
+  return result.event;
+}
+
+/** The same fact in both generations (samples built from the documented fields). */
+const paymentFlat = {
+  event_id: '7',
+  payment_id: '123456',
+  status: 'RECEIVED_FUNDS',
+  customer_id: '0201001008132685',
+  client_customer_ref: 'CUST_001',
+  event_timestamp: '2025-01-01T10:00:00Z',
+  data: { amount: { currency: 'EUR', value: 1000.5 } },
+};
+const paymentEnvelope = {
+  event_id: '7',
+  event_type: 'PAYMENT STATUS',
+  version: 'v1.0.0',
+  event_timestamp: '2025-01-01T10:00:00Z',
+  data: {
+    payment_id: '123456',
+    status: 'RECEIVED_FUNDS',
+    customer_id: '0201001008132685',
+    client_customer_ref: 'CUST_001',
+    amount: { currency: 'EUR', value: 1000.5 },
+  },
+};
+const thirdPartyFlat = {
+  event_id: '1',
+  event_timestamp: '2025-01-01T00:00:00Z',
+  customer_id: '0201001008132685',
+  client_customer_ref: 'CUST_001',
+  status: 'REJECTED',
+  data: {
+    reasons: [
+      { reason: 'Compliance check failed', code: 'COMPLIANCE_CHECK_FAILED' },
+    ],
+  },
+};
+const thirdPartyEnvelope = {
+  event_id: '1',
+  event_type: 'THIRD PARTY CUSTOMER STATUS',
+  version: 'v1.0.0',
+  event_timestamp: '2025-01-01T00:00:00Z',
+  data: {
+    customer_id: '0201001008132685',
+    client_customer_ref: 'CUST_001',
+    status: 'REJECTED',
+    reasons: [
+      { reason: 'Compliance check failed', code: 'COMPLIANCE_CHECK_FAILED' },
+    ],
+  },
+};
+const customerFlat = {
+  customer_id: '0201000005926289',
+  status: 'inactive',
+  unique_identifier: 'a8509765',
+  reason_for_inactive: 'Identity document',
+  documents_required: [{ document_type: 'POI', uri: '/v1/documents/1' }],
+  contacts: [],
+};
+// Not published: how CUSTOMER STATUS would look if it moved to the envelope.
+const customerEnvelope = {
+  event_id: 'c-1',
+  event_type: 'CUSTOMER STATUS',
+  version: 'v1.0.0',
+  event_timestamp: '2025-03-01T08:00:00Z',
+  data: customerFlat,
+};
+
+function withoutGeneration(event: RedpinEvent) {
+  const {
+    generation: _g,
+    version: _v,
+    raw: _r,
+    ...rest
+  } = event.data as Record<string, unknown>;
+  return { ...event, data: rest };
+}
+
+describe('both payload generations', () => {
+  it.each([
+    ['PAYMENT STATUS', paymentFlat, paymentEnvelope],
+    ['THIRD PARTY CUSTOMER STATUS', thirdPartyFlat, thirdPartyEnvelope],
+  ])('should normalize %s identically', async (nativeType, flat, envelope) => {
+    const fromFlat = await receive(flat);
+    const fromEnvelope = await receive(envelope);
+    expect(fromFlat.nativeType).toBe(nativeType);
+    expect(fromEnvelope.nativeType).toBe(nativeType);
+    expect(fromFlat.data).toMatchObject({
+      generation: 'flat',
+      version: null,
+      raw: flat,
+    });
+    expect(fromEnvelope.data).toMatchObject({
+      generation: 'envelope',
+      version: 'v1.0.0',
+      raw: envelope,
+    });
+    expect(withoutGeneration(fromFlat)).toEqual(
+      withoutGeneration(fromEnvelope),
+    );
+  });
+
+  it('should map a payment to payment.status_changed about the payment', async () => {
+    const event = await receive(paymentEnvelope);
+    expect(event).toMatchObject({
+      id: '123456:7',
+      type: 'payment.status_changed',
+      subject: { type: 'payment', id: '123456' },
+      status: 'RECEIVED_FUNDS',
+      occurredAt: '2025-01-01T10:00:00.000Z',
+    });
+    expect(event.data).toMatchObject({
+      payment_id: '123456',
+      customer_id: '0201001008132685',
+      client_customer_ref: 'CUST_001',
+      details: {
+        amount: { currency: 'EUR', value: 1000.5, value_text: '1000.5' },
+      },
+    });
+  });
+
+  it('should read flat third-party reasons given as a bare array', async () => {
+    const event = await receive({
+      ...thirdPartyFlat,
+      data: thirdPartyFlat.data.reasons,
+    });
+    expect(event.data).toMatchObject({ reasons: thirdPartyFlat.data.reasons });
+  });
+
+  it('should give an APPROVED third-party customer no reasons', async () => {
+    const { data: _data, ...approved } = {
+      ...thirdPartyFlat,
+      status: 'APPROVED',
+    };
+    const event = await receive(approved);
+    expect(event).toMatchObject({
+      id: '0201001008132685:1',
+      type: 'customer.status_changed',
+      subject: { type: 'third_party_customer', id: '0201001008132685' },
+      status: 'APPROVED',
+      data: { reasons: [] },
+    });
+  });
+
+  it('should read CUSTOMER STATUS flat (as sent) and as an envelope', async () => {
+    const flat = await receive(customerFlat);
+    expect(flat).toMatchObject({
+      nativeType: 'CUSTOMER STATUS',
+      type: 'customer.status_changed',
+      subject: { type: 'customer', id: '0201000005926289' },
+      status: 'inactive',
+      data: { generation: 'flat', event_id: null, event_timestamp: null },
+    });
+    expect(flat.occurredAt).toBeUndefined();
+    // No event id: the documented deterministic hash of the raw body.
+    expect(flat.id).toMatch(/^[0-9a-f]{64}$/);
+    const envelope = await receive(customerEnvelope);
+    expect(envelope).toMatchObject({
+      id: '0201000005926289:c-1',
+      occurredAt: '2025-03-01T08:00:00.000Z',
+      data: {
+        generation: 'envelope',
+        documents_required: customerFlat.documents_required,
+      },
+    });
+  });
+});
+
+describe('statuses', () => {
+  it.each([
+    'AWAITING_FUNDS',
+    'RECEIVED_FUNDS',
+    'FX_COMPLETED',
+    'PAYOUT_INITIATED',
+    'PAYOUT_CREDITED',
+    'CANCELLED',
+    'PROCESSING',
+    'REFUNDED',
+    'BOUNCED_BACK',
+    'PAYMENT_COMPLETED',
+    'ON_HOLD_FOR_REVIEW',
+  ])('should accept payment status %s and keep it as sent', async status => {
+    const event = await receive({ ...paymentFlat, status, data: {} });
+    expect(event.status).toBe(status);
+    expect(event.type).toBe('payment.status_changed');
+  });
+
+  it('should keep unknown customer statuses as sent', async () => {
+    expect(
+      (await receive({ ...customerFlat, status: 'suspended' })).status,
+    ).toBe('suspended');
+    const thirdParty = await receive({
+      ...thirdPartyEnvelope,
+      data: { ...thirdPartyEnvelope.data, status: 'PENDING_REVIEW' },
+    });
+    expect(thirdParty.status).toBe('PENDING_REVIEW');
+  });
+});
+
+describe('amounts', () => {
+  it('should keep amounts exactly as sent, with the literal digits', async () => {
+    const body =
+      '{"event_id":"2","payment_id":"9","status":"FX_COMPLETED","customer_id":"c",' +
+      '"event_timestamp":"2025-01-01T00:00:00Z","data":{' +
+      '"sell_amount":{"currency":"GBP","value":100.10},' +
+      '"buy_amount":{"currency":"JPY","value":12345678901234567890.12},' +
+      '"fee":{"currency":"GBP","value":"0.30"}}}';
+    const result = await receiveText(body);
+    expect(result.kind).toBe('event');
+    if (
+      result.kind !== 'event' ||
+      result.event.type !== 'payment.status_changed'
+    )
+      return;
+    const { details, raw } = result.event.data;
+    expect(details.sell_amount).toEqual({
+      currency: 'GBP',
+      value: 100.1,
+      value_text: '100.10',
+    });
+    expect(details.buy_amount?.value_text).toBe('12345678901234567890.12');
+    expect(details.buy_amount?.value).toBe(Number('12345678901234567890.12'));
+    expect(details.fee).toEqual({
+      currency: 'GBP',
+      value: '0.30',
+      value_text: '0.30',
+    });
+    // The native body is untouched.
+    expect(raw).toEqual(JSON.parse(body));
+    expect(JSON.stringify(raw)).not.toContain('value_text');
+  });
+
+  it('should document refunds, cancellations and bounces in details', async () => {
+    const event = await receive({
+      ...paymentEnvelope,
+      data: {
+        payment_id: '1',
+        status: 'CANCELLED',
+        customer_id: 'c',
+        reason_description: 'Customer request',
+        bounce_reason: { code: 'AC04' },
+        refund_amount: { currency: 'EUR', value: 5 },
+      },
+    });
+    expect(event.data).toMatchObject({
+      details: {
+        reason_description: 'Customer request',
+        bounce_reason: { code: 'AC04' },
+        refund_amount: { currency: 'EUR', value: 5, value_text: '5' },
+      },
+    });
+  });
+});
+
+describe('event ids', () => {
+  it('should combine the subject id with the tiny event_id', async () => {
+    expect((await receive(paymentFlat)).id).toBe('123456:7');
+    expect((await receive({ ...paymentFlat, payment_id: '654321' })).id).toBe(
+      '654321:7',
+    );
+    expect((await receive(thirdPartyEnvelope)).id).toBe('0201001008132685:1');
+  });
+
+  it('should fall back to the hash without an event_id', async () => {
+    const { event_id: _id, ...withoutId } = paymentFlat;
+    const first = await receive(withoutId);
+    expect(first.id).toMatch(/^[0-9a-f]{64}$/);
+    expect((await receive(withoutId)).id).toBe(first.id);
+  });
+});
+
+describe('every native type', () => {
+  it.each([
+    ['PAYMENT STATUS', 'payment.status_changed', 'payment', paymentFlat],
+    [
+      'THIRD PARTY CUSTOMER STATUS',
+      'customer.status_changed',
+      'third_party_customer',
+      thirdPartyEnvelope,
+    ],
+    ['CUSTOMER STATUS', 'customer.status_changed', 'customer', customerFlat],
+  ])(
+    'should map %s to a valid %s envelope',
+    async (nativeType, type, subjectType, body) => {
+      const event = await receive(body);
+      expect(event).toMatchObject({
+        provider: 'redpin',
+        nativeType,
+        type,
+        subject: { type: subjectType },
+      });
+      expect(adapter.nativeTypes).toContain(nativeType);
+    },
+  );
+});
+
+describe('published examples', () => {
+  it.each(redpinExamples.map(example => [example.name, example] as const))(
+    'should map %s',
+    async (_name, example) => {
+      const result = await adapter.receive(
+        createRawWebhookRequest(example.request),
+        {
+          receivedAt,
+        },
+      );
+      expect(result.kind).toBe('event');
+      expect(result.warnings).toEqual([]);
+      expect(result.kind === 'event' ? result.event : result).toMatchSnapshot();
+    },
+  );
+});

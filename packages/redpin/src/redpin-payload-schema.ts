@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { redpinGeneration, type RedpinGeneration } from './redpin-native-type';
+
+/** Fields every envelope-generation body carries around `data`. */
+export const redpinEnvelopeShape = {
+  event_id: z.string().min(1).nullish(),
+  event_type: z.string(),
+  version: z.string().nullish(),
+  event_timestamp: z.string().nullish(),
+};
+
+/** One validated body, tagged with the generation it was read as. */
+export type RedpinNativePayload<TEnvelope, TFlat> =
+  | { generation: 'envelope'; native: TEnvelope }
+  | { generation: 'flat'; native: TFlat };
+
+/** The facts both generations share, in their normalized place. */
+export interface RedpinCommonFields {
+  /** Which payload generation Redpin sent. */
+  generation: RedpinGeneration;
+  /** The envelope's `version` (`"v1.0.0"`); null for the flat format. */
+  version: string | null;
+  /** Redpin's `event_id`, as sent; null where Redpin sends none. */
+  event_id: string | null;
+  /** Redpin's `event_timestamp` (ISO 8601), as sent; null where absent. */
+  event_timestamp: string | null;
+}
+
+/**
+ * The schema of one native type: the two generations' schemas, chosen by
+ * `redpinGeneration` (a body with `event_type` is the envelope), then a
+ * transform to ONE normalized shape. Choosing before validating, rather
+ * than trying a `z.union`, keeps the validation issues of a drifted
+ * payload precise (`data.payment_id: expected string`) for quarantine.
+ */
+export function redpinPayloadSchema<
+  TEnvelope extends z.ZodType,
+  TFlat extends z.ZodType,
+  TOutput,
+>(options: {
+  envelope: TEnvelope;
+  flat: TFlat;
+  normalize: (
+    payload: RedpinNativePayload<z.output<TEnvelope>, z.output<TFlat>>,
+    raw: unknown,
+  ) => TOutput;
+}) {
+  return z.unknown().transform((input, context): TOutput => {
+    const generation = redpinGeneration(input);
+    const schema = generation === 'envelope' ? options.envelope : options.flat;
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) context.addIssue({ ...issue });
+      return z.NEVER;
+    }
+    const payload = { generation, native: result.data } as RedpinNativePayload<
+      z.output<TEnvelope>,
+      z.output<TFlat>
+    >;
+    return options.normalize(payload, input);
+  });
+}
+
+/** `event_id`/`version`/`event_timestamp` of either generation. */
+export function redpinCommonFields(
+  payload: RedpinNativePayload<
+    {
+      event_id?: string | null;
+      version?: string | null;
+      event_timestamp?: string | null;
+    },
+    { event_id?: string | null; event_timestamp?: string | null }
+  >,
+): RedpinCommonFields {
+  const { native } = payload;
+  return {
+    generation: payload.generation,
+    version:
+      payload.generation === 'envelope'
+        ? (payload.native.version ?? null)
+        : null,
+    event_id: native.event_id ?? null,
+    event_timestamp: native.event_timestamp ?? null,
+  };
+}

@@ -1,0 +1,107 @@
+import { defineWebhookEvent } from '@finhooks/core';
+import { z } from 'zod';
+import {
+  redpinCommonFields,
+  redpinEnvelopeShape,
+  redpinPayloadSchema,
+  type RedpinCommonFields,
+} from './redpin-payload-schema';
+import type { RedpinThirdPartyCustomerStatusValue } from './redpin-statuses';
+
+// Limited version of Redpin's schemas, focused on what the mapping reads.
+const reasonSchema = z.looseObject({
+  reason: z.string().nullish(),
+  code: z.string().nullish(),
+});
+
+const customerShape = {
+  customer_id: z.string().min(1),
+  client_customer_ref: z.string().nullish(),
+  status: z.string().min(1),
+};
+
+const thirdPartyEnvelopeSchema = z.looseObject({
+  ...redpinEnvelopeShape,
+  data: z.looseObject({
+    ...customerShape,
+    reasons: z.array(reasonSchema).nullish(),
+  }),
+});
+
+// The older page documents `data` as present only for REJECTED, holding
+// "an array of reasons": both `data: [...]` and `data: { reasons: [...] }`
+// are read.
+const thirdPartyFlatSchema = z.looseObject({
+  event_id: z.string().min(1).nullish(),
+  event_timestamp: z.string().nullish(),
+  ...customerShape,
+  data: z
+    .union([
+      z.array(reasonSchema),
+      z.looseObject({ reasons: z.array(reasonSchema).nullish() }),
+    ])
+    .nullish(),
+});
+
+/** A rejection reason: machine-readable `code`, human-readable `reason`. */
+export type RedpinRejectionReason = z.output<typeof reasonSchema>;
+
+/** A `THIRD PARTY CUSTOMER STATUS` body exactly as sent (either generation). */
+export type RedpinThirdPartyCustomerStatusPayload =
+  | z.output<typeof thirdPartyEnvelopeSchema>
+  | z.output<typeof thirdPartyFlatSchema>;
+
+/** `data` of a `THIRD PARTY CUSTOMER STATUS` event, for both generations. */
+export interface RedpinThirdPartyCustomerStatus extends RedpinCommonFields {
+  customer_id: string;
+  /** Your reference for the third-party customer. */
+  client_customer_ref: string | null;
+  /** `APPROVED` or `REJECTED`, as sent (unknown statuses are kept). */
+  status: RedpinThirdPartyCustomerStatusValue;
+  /** Why it was rejected; empty when Redpin sent no reasons. */
+  reasons: RedpinRejectionReason[];
+  /** The untouched native body. */
+  raw: RedpinThirdPartyCustomerStatusPayload;
+}
+
+function flatReasons(
+  data: z.output<typeof thirdPartyFlatSchema>['data'],
+): RedpinRejectionReason[] {
+  if (data === null || data === undefined) return [];
+  return Array.isArray(data) ? data : (data.reasons ?? []);
+}
+
+const thirdPartyCustomerStatusSchema = redpinPayloadSchema({
+  envelope: thirdPartyEnvelopeSchema,
+  flat: thirdPartyFlatSchema,
+  normalize: (payload, raw): RedpinThirdPartyCustomerStatus => {
+    const fields =
+      payload.generation === 'envelope' ? payload.native.data : payload.native;
+    return {
+      ...redpinCommonFields(payload),
+      customer_id: fields.customer_id,
+      client_customer_ref: fields.client_customer_ref ?? null,
+      status: fields.status,
+      reasons:
+        payload.generation === 'envelope'
+          ? (payload.native.data.reasons ?? [])
+          : flatReasons(payload.native.data),
+      raw: raw as RedpinThirdPartyCustomerStatusPayload,
+    };
+  },
+});
+
+/**
+ * `THIRD PARTY CUSTOMER STATUS` → `customer.status_changed` with subject
+ * type `third_party_customer`: the same normalized type as `CUSTOMER
+ * STATUS`, told apart by the subject type (and the native type).
+ */
+export const redpinThirdPartyCustomerStatusEvent = defineWebhookEvent({
+  type: 'customer.status_changed',
+  schema: thirdPartyCustomerStatusSchema,
+  describe: data => ({
+    subject: { type: 'third_party_customer', id: data.customer_id },
+    status: data.status,
+    occurredAt: data.event_timestamp,
+  }),
+});

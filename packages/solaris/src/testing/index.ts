@@ -1,0 +1,5 @@
+export {
+  signSolarisRequest,
+  type SignSolarisRequestOptions,
+} from './sign-solaris-request';
+export { solarisExamples, type SolarisExample } from './solaris-examples';

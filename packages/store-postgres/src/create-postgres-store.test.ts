@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+// Test-only: the shared durable-store suite lives in store-sqlite (see README).
+import { runStoreContractTests } from '../../store-sqlite/src/testing/run-store-contract-tests';
+import { createPostgresStore, type PostgresPool } from './index';
+
+const connectionString =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// Unique per test file run: parallel runs (and other packages) never collide.
+const prefix = `finhooks_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+const admin = new pg.Pool({ connectionString, max: 2 });
+let counter = 0;
+
+async function dropSchema(schema: string): Promise<void> {
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+}
+
+afterAll(async () => {
+  // Anything a failed test left behind.
+  const { rows } = await admin.query<{ nspname: string }>(
+    'SELECT nspname FROM pg_namespace WHERE nspname LIKE $1',
+    [`${prefix}%`],
+  );
+  for (const { nspname } of rows) await dropSchema(nspname);
+  await admin.end();
+});
+
+runStoreContractTests({
+  name: 'PostgreSQL',
+  parallel: true,
+  async createDatabase() {
+    const schema = `${prefix}_${++counter}`;
+    return {
+      // Every store gets its own pool: two stores are two receivers.
+      open: options =>
+        createPostgresStore({ connectionString, schema, ...options }),
+      cleanup: () => dropSchema(schema),
+    };
+  },
+});
+
+describe('createPostgresStore', () => {
+  it('creates the schema with its tables, indexes and migration record', async () => {
+    const schema = `${prefix}_layout`;
+    const store = createPostgresStore({ connectionString, schema });
+    try {
+      await Promise.all([store.migrate(), store.migrate()]);
+      const versions = await admin.query(
+        `SELECT version, name FROM "${schema}".migrations`,
+      );
+      expect(versions.rows).toEqual([
+        { version: 1, name: 'events and deliveries' },
+      ]);
+      const indexes = await admin.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',
+        [schema],
+      );
+      expect(indexes.rows.map(row => row.indexname)).toEqual([
+        'deliveries_pkey',
+        'events_due_idx',
+        'events_pkey',
+        'events_received_idx',
+        'events_subject_idx',
+        'events_type_idx',
+        'migrations_pkey',
+      ]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('runs migrations safely from many receivers starting at once', async () => {
+    const schema = `${prefix}_race`;
+    const stores = Array.from({ length: 6 }, () =>
+      createPostgresStore({ connectionString, schema }),
+    );
+    try {
+      await Promise.all(stores.map(store => store.migrate()));
+      const versions = await admin.query(
+        `SELECT count(*)::int AS n FROM "${schema}".migrations`,
+      );
+      expect(versions.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await Promise.all(stores.map(store => store.close()));
+      await dropSchema(schema);
+    }
+  });
+
+  it('uses a pool it is given and never ends it', async () => {
+    const schema = `${prefix}_pool`;
+    const pool = new pg.Pool({ connectionString, max: 3 });
+    const typed: PostgresPool = pool; // pg.Pool fits the structural type
+    const store = createPostgresStore({ pool: typed, schema });
+    try {
+      expect(await store.counts()).toEqual([]); // migrates on first use
+      await store.close();
+      expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      await expect(store.counts()).rejects.toThrow(/closed/);
+    } finally {
+      await dropSchema(schema);
+      await pool.end();
+    }
+  });
+
+  it('refuses unusable options', () => {
+    expect(() =>
+      createPostgresStore({ connectionString, schema: 'x; DROP TABLE y' }),
+    ).toThrow(/schema/);
+    expect(() =>
+      createPostgresStore({ connectionString, maxAttempts: 1.5 }),
+    ).toThrow(/maxAttempts/);
+    expect(() => createPostgresStore({ connectionString, leaseMs: 0 })).toThrow(
+      /leaseMs/,
+    );
+  });
+
+  it('answers with a store failure (not a duplicate) when the database is unreachable', async () => {
+    const store = createPostgresStore({
+      connectionString: 'postgres://postgres@127.0.0.1:1/none',
+      schema: `${prefix}_down`,
+    });
+    try {
+      await expect(
+        store.claim({
+          event: {
+            specVersion: '1',
+            id: 'evt_1',
+            provider: 'acme',
+            type: 'payment.created',
+            nativeType: 'PAYMENT_CREATED',
+            receivedAt: '2026-03-01T12:00:00.000Z',
+            data: {},
+            delivery: {},
+          },
+          delivery: {
+            method: 'POST',
+            url: 'http://x/',
+            headers: {},
+            body: new Uint8Array(0),
+          },
+        }),
+      ).rejects.toThrow();
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,550 @@
+import {
+  ConfigurationError,
+  retryDelayMs,
+  type AnyWebhookEventV1,
+  type DurableWebhookStore,
+  type ListStoredEventsQuery,
+  type StoredEventState,
+  type StoredEventsPage,
+  type StoredWebhookEvent,
+  type WebhookClaimResult,
+  type WebhookEventKey,
+  type WebhookStoreEntry,
+} from '@finhooks/core';
+import pg from 'pg';
+import { postgresMigrations } from './postgres-migrations';
+import {
+  clampLimit,
+  decodeCursor,
+  encodeCursor,
+  errorMessage,
+  parseTime,
+  toBuffer,
+  toBytes,
+} from './postgres-store-helpers';
+
+/** The result of a query, as `pg` returns it. */
+export interface PostgresQueryResult {
+  rows: unknown[];
+  rowCount: number | null;
+}
+
+/** A client checked out of a pool (`pg.PoolClient` fits). */
+export interface PostgresPoolClient {
+  query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
+  release(error?: Error | boolean): void;
+}
+
+/**
+ * The part of a `pg.Pool` the store uses: pass your own pool and it fits,
+ * without this package's types depending on `@types/pg`.
+ */
+export interface PostgresPool {
+  query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
+  connect(): Promise<PostgresPoolClient>;
+  end(): Promise<void>;
+}
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /**
+   * `postgres://user@host:5432/db`. Without it (and without `pool`) the
+   * standard `PG*` environment variables apply.
+   */
+  connectionString?: string;
+  /** An existing `pg.Pool`; the store never ends a pool it did not create. */
+  pool?: PostgresPool;
+  /** Schema holding the tables, created by `migrate()`. Default `finhooks`. */
+  schema?: string;
+  /** Handler runs before an event is dead-lettered (`failed`). Default 10. */
+  maxAttempts?: number;
+  /**
+   * How long a newly claimed event is reserved for the receiver that runs
+   * its handlers, in ms, before a retry worker may take it over. Default 5 min.
+   */
+  leaseMs?: number;
+  /** Clock (ms since the epoch), for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Query of {@link PostgresWebhookStore.latestBySubject}. */
+export interface LatestBySubjectQuery {
+  provider: string;
+  subjectType: string;
+  subjectId: string;
+}
+
+/** A durable finhooks store in PostgreSQL, shareable by many receivers. */
+export interface PostgresWebhookStore extends DurableWebhookStore {
+  /**
+   * The stored event about a subject (a payment, a customer…) with the latest
+   * `occurredAt` (ties, and events without `occurredAt`, by receipt time):
+   * the current state when deliveries arrive out of order.
+   */
+  latestBySubject(
+    query: LatestBySubjectQuery,
+  ): Promise<StoredWebhookEvent | undefined>;
+}
+
+interface EventRow {
+  provider: string;
+  id: string;
+  state: StoredEventState;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  received_at: number;
+  event: string;
+  method: string | null;
+  url: string | null;
+  headers: string | null;
+  body: Uint8Array | string | null;
+}
+
+/** Advisory lock class of migrations ("fhks"); the second key is the schema. */
+const MIGRATION_LOCK_CLASS = 0x66686b73;
+
+/** Columns of an event row joined with its delivery, times in epoch ms. */
+const ROW_COLUMNS = `
+  e.provider, e.id, e.state, e.attempts, e.last_error,
+  (extract(epoch FROM e.next_attempt_at) * 1000)::float8 AS next_attempt_at,
+  (extract(epoch FROM e.received_at) * 1000)::float8 AS received_at,
+  e.event::text AS event, d.method, d.url, d.headers::text AS headers, d.body`;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function bytesOf(value: Uint8Array | string | null): Uint8Array {
+  if (value === null) return new Uint8Array(0);
+  // A custom global bytea type parser may hand back the hex text form.
+  if (typeof value === 'string') {
+    return toBytes(
+      Buffer.from(value.startsWith('\\x') ? value.slice(2) : value, 'hex'),
+    );
+  }
+  return toBytes(value);
+}
+
+function toStoredEvent(row: EventRow): StoredWebhookEvent {
+  const stored: StoredWebhookEvent = {
+    provider: row.provider,
+    id: row.id,
+    state: row.state,
+    attempts: row.attempts,
+    event: JSON.parse(row.event) as AnyWebhookEventV1,
+    delivery: {
+      method: row.method ?? '',
+      url: row.url ?? '',
+      headers:
+        row.headers === null
+          ? {}
+          : (JSON.parse(row.headers) as Record<string, string>),
+      body: bytesOf(row.body),
+    },
+  };
+  if (row.last_error !== null) stored.lastError = row.last_error;
+  if (row.next_attempt_at !== null)
+    stored.nextAttemptAt = iso(row.next_attempt_at);
+  return stored;
+}
+
+function positiveInteger(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigurationError({
+      message: `createPostgresStore: ${name} must be a positive integer, got ${String(value)}.`,
+    });
+  }
+  return value;
+}
+
+function quoteSchema(schema: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new ConfigurationError({
+      message: `createPostgresStore: schema must be a plain identifier (letters, digits, _), got "${schema}".`,
+    });
+  }
+  return `"${schema}"`;
+}
+
+/**
+ * A durable store on PostgreSQL for one or many receivers: events and their
+ * raw deliveries are committed in `claim` before the router answers 2xx;
+ * the primary key on (provider, id) makes every receiver on the database
+ * agree on duplicates; `leaseDue` uses `FOR UPDATE SKIP LOCKED` so retry
+ * workers in every process share the work without running an event twice.
+ * Migrations run on first use (or call `migrate()` at start-up).
+ */
+export function createPostgresStore(
+  options: PostgresStoreOptions = {},
+): PostgresWebhookStore {
+  const maxAttempts = positiveInteger('maxAttempts', options.maxAttempts, 10);
+  const claimLeaseMs = positiveInteger(
+    'leaseMs',
+    options.leaseMs,
+    5 * 60 * 1000,
+  );
+  const now = options.now ?? Date.now;
+  const schemaName = options.schema ?? 'finhooks';
+  const schema = quoteSchema(schemaName);
+  const events = `${schema}.events`;
+  const deliveries = `${schema}.deliveries`;
+
+  const ownsPool = options.pool === undefined;
+  let pool: PostgresPool;
+  if (options.pool !== undefined) {
+    pool = options.pool;
+  } else {
+    const created = new pg.Pool(
+      options.connectionString === undefined
+        ? {}
+        : { connectionString: options.connectionString },
+    );
+    // An idle connection that drops (server restart) must not crash the
+    // process; the pool discards it and the next query opens a new one.
+    created.on('error', () => {});
+    pool = created;
+  }
+
+  let migration: Promise<void> | undefined;
+  let closed = false;
+
+  async function migrate(): Promise<void> {
+    const client = await pool.connect();
+    let failed: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      // Concurrent callers (every receiver at start-up) queue here.
+      await client.query(
+        'SELECT pg_advisory_xact_lock($1::int4, hashtext($2))',
+        [MIGRATION_LOCK_CLASS, schemaName],
+      );
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${schema}.migrations (
+          version integer PRIMARY KEY,
+          name text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now()
+        )`);
+      const applied = await client.query(
+        `SELECT coalesce(max(version), 0)::int AS version FROM ${schema}.migrations`,
+      );
+      const current =
+        (applied.rows[0] as { version: number } | undefined)?.version ?? 0;
+      for (const step of postgresMigrations) {
+        if (step.version <= current) continue;
+        await client.query(step.sql.replaceAll('{schema}', schema));
+        await client.query(
+          `INSERT INTO ${schema}.migrations (version, name) VALUES ($1, $2)`,
+          [step.version, step.name],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(failed);
+    }
+  }
+
+  /** Migrates once per store on first use; a failed attempt is retried next time. */
+  function ready(): Promise<void> {
+    if (closed)
+      return Promise.reject(new Error('The PostgreSQL store is closed.'));
+    migration ??= migrate().catch((error: unknown) => {
+      migration = undefined;
+      throw error;
+    });
+    return migration;
+  }
+
+  async function query<TRow>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<{
+    rows: TRow[];
+    rowCount: number;
+  }> {
+    await ready();
+    const result = await pool.query(text, values);
+    return { rows: result.rows as TRow[], rowCount: result.rowCount ?? 0 };
+  }
+
+  function eventParams(event: AnyWebhookEventV1): unknown[] {
+    const occurredAt = parseTime(event.occurredAt);
+    return [
+      event.type,
+      event.nativeType,
+      event.subject?.type ?? null,
+      event.subject?.id ?? null,
+      event.status ?? null,
+      occurredAt === undefined ? null : iso(occurredAt),
+      JSON.stringify(event),
+      'issues' in event ? JSON.stringify(event.issues) : null,
+    ];
+  }
+
+  async function claim(entry: WebhookStoreEntry): Promise<WebhookClaimResult> {
+    const { event, delivery } = entry;
+    const invalid = 'issues' in event;
+    const timestamp = now();
+    // One statement, so one transaction: the event row and its delivery
+    // commit together. ON CONFLICT waits for a concurrent insert of the same
+    // key to commit, then does nothing: exactly one receiver wins.
+    const result = await query(
+      `WITH inserted AS (
+         INSERT INTO ${events} (provider, id, type, native_type, subject_type, subject_id, status,
+           occurred_at, event, issues, received_at, state, attempts, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::json, $10::json,
+           $11::timestamptz, $12, $13, $14::timestamptz)
+         ON CONFLICT (provider, id) DO NOTHING
+         RETURNING provider, id
+       )
+       INSERT INTO ${deliveries} (provider, id, method, url, headers, body)
+       SELECT provider, id, $15, $16, $17::json, $18 FROM inserted`,
+      [
+        event.provider,
+        event.id,
+        ...eventParams(event),
+        iso(parseTime(event.receivedAt) ?? timestamp),
+        invalid ? 'quarantined' : 'processing',
+        invalid ? 0 : 1,
+        invalid ? null : iso(timestamp + claimLeaseMs),
+        delivery.method,
+        delivery.url,
+        JSON.stringify(delivery.headers),
+        toBuffer(delivery.body),
+      ],
+    );
+    return result.rowCount === 1 ? 'claimed' : 'duplicate';
+  }
+
+  async function fail(key: WebhookEventKey, error: unknown): Promise<void> {
+    const message = errorMessage(error);
+    // Optimistic: the backoff comes from core's retryDelayMs(attempts), so
+    // read attempts, then update only if nobody changed the row meanwhile.
+    for (let round = 0; round < 10; round++) {
+      const { rows } = await query<{
+        state: StoredEventState;
+        attempts: number;
+      }>(
+        `SELECT state, attempts FROM ${events} WHERE provider = $1 AND id = $2`,
+        [key.provider, key.id],
+      );
+      const row = rows[0];
+      if (row === undefined) return;
+      if (row.state === 'quarantined') {
+        await query(
+          `UPDATE ${events} SET last_error = $3
+           WHERE provider = $1 AND id = $2 AND state = 'quarantined'`,
+          [key.provider, key.id, message],
+        );
+        return;
+      }
+      if (row.state !== 'processing') return;
+      const retry = row.attempts < maxAttempts;
+      const updated = await query(
+        `UPDATE ${events} SET state = $4, next_attempt_at = $5::timestamptz, last_error = $6
+         WHERE provider = $1 AND id = $2 AND state = 'processing' AND attempts = $3`,
+        [
+          key.provider,
+          key.id,
+          row.attempts,
+          retry ? 'pending' : 'failed',
+          retry ? iso(now() + retryDelayMs(row.attempts)) : null,
+          message,
+        ],
+      );
+      if (updated.rowCount === 1) return;
+    }
+  }
+
+  async function leaseDue({
+    limit,
+    leaseMs,
+  }: {
+    limit: number;
+    leaseMs: number;
+  }): Promise<StoredWebhookEvent[]> {
+    const size = Math.floor(limit);
+    if (!(size >= 1)) return [];
+    const timestamp = now();
+    // A worker that keeps dying on the same event must not loop forever.
+    await query(
+      `UPDATE ${events} SET state = 'failed', next_attempt_at = NULL, last_error = $3
+       WHERE state = 'processing' AND next_attempt_at <= $1::timestamptz AND attempts >= $2`,
+      [
+        iso(timestamp),
+        maxAttempts,
+        `The lease expired ${maxAttempts} times: the worker stopped while running the handlers.`,
+      ],
+    );
+    const { rows } = await query<EventRow>(
+      `WITH due AS (
+         SELECT provider, id, next_attempt_at FROM ${events}
+         WHERE state IN ('pending', 'processing') AND next_attempt_at <= $1::timestamptz
+           AND (state = 'pending' OR attempts < $4)
+         ORDER BY next_attempt_at, provider, id
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ), leased AS (
+         UPDATE ${events} AS t
+         SET state = 'processing', attempts = t.attempts + 1, next_attempt_at = $3::timestamptz
+         FROM due WHERE t.provider = due.provider AND t.id = due.id
+         RETURNING t.*, due.next_attempt_at AS due_at
+       )
+       SELECT ${ROW_COLUMNS}
+       FROM leased e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
+       ORDER BY e.due_at, e.provider, e.id`,
+      [
+        iso(timestamp),
+        size,
+        iso(timestamp + Math.max(0, leaseMs)),
+        maxAttempts,
+      ],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async function listEvents(
+    query_: ListStoredEventsQuery = {},
+  ): Promise<StoredEventsPage> {
+    const limit = clampLimit(query_.limit);
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown): string => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    if (query_.provider !== undefined)
+      where.push(`e.provider = ${param(query_.provider)}`);
+    if (query_.type !== undefined) where.push(`e.type = ${param(query_.type)}`);
+    if (query_.state !== undefined)
+      where.push(`e.state = ${param(query_.state)}`);
+    if (query_.cursor !== undefined && query_.cursor !== '') {
+      const position = decodeCursor(query_.cursor);
+      where.push(
+        `(e.received_at, e.provider, e.id) < (${param(iso(position.receivedAtMs))}::timestamptz, ${param(position.provider)}, ${param(position.id)})`,
+      );
+    }
+    const { rows } = await query<EventRow>(
+      `SELECT ${ROW_COLUMNS}
+       FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY e.received_at DESC, e.provider DESC, e.id DESC
+       LIMIT ${param(limit + 1)}`,
+      values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      events: page.map(toStoredEvent),
+      nextCursor:
+        rows.length > limit && last !== undefined
+          ? encodeCursor({
+              receivedAtMs: last.received_at,
+              provider: last.provider,
+              id: last.id,
+            })
+          : null,
+    };
+  }
+
+  async function getEvent(
+    key: WebhookEventKey,
+  ): Promise<StoredWebhookEvent | undefined> {
+    const { rows } = await query<EventRow>(
+      `SELECT ${ROW_COLUMNS}
+       FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
+       WHERE e.provider = $1 AND e.id = $2`,
+      [key.provider, key.id],
+    );
+    return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
+  }
+
+  async function replaceQuarantined(
+    key: WebhookEventKey,
+    event: AnyWebhookEventV1,
+  ): Promise<StoredWebhookEvent | undefined> {
+    if (event.provider !== key.provider || event.id !== key.id) {
+      throw new TypeError(
+        `replaceQuarantined: the new event is ${event.provider}/${event.id}, not ${key.provider}/${key.id}; a replay must keep the event's identity.`,
+      );
+    }
+    const invalid = 'issues' in event;
+    const { rows } = await query<EventRow>(
+      `WITH updated AS (
+         UPDATE ${events} SET type = $3, native_type = $4, subject_type = $5, subject_id = $6,
+           status = $7, occurred_at = $8::timestamptz, event = $9::json, issues = $10::json,
+           state = $11, next_attempt_at = $12::timestamptz, last_error = NULL
+         WHERE provider = $1 AND id = $2 AND state = 'quarantined'
+         RETURNING *
+       )
+       SELECT ${ROW_COLUMNS}
+       FROM updated e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id`,
+      [
+        key.provider,
+        key.id,
+        ...eventParams(event),
+        invalid ? 'quarantined' : 'pending',
+        invalid ? null : iso(now()),
+      ],
+    );
+    return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
+  }
+
+  return {
+    durable: true,
+    async migrate() {
+      await migrate();
+      migration ??= Promise.resolve();
+    },
+    claim,
+    async complete(key) {
+      await query(
+        `UPDATE ${events} SET state = 'processed', next_attempt_at = NULL
+         WHERE provider = $1 AND id = $2 AND state = 'processing'`,
+        [key.provider, key.id],
+      );
+    },
+    fail,
+    leaseDue,
+    listEvents,
+    getEvent,
+    replaceQuarantined,
+    async counts() {
+      const { rows } = await query<{
+        provider: string;
+        state: StoredEventState;
+        count: number;
+      }>(
+        `SELECT provider, state, count(*)::int AS count FROM ${events}
+         GROUP BY provider, state ORDER BY provider, state`,
+      );
+      return rows;
+    },
+    async latestBySubject({ provider, subjectType, subjectId }) {
+      const { rows } = await query<EventRow>(
+        `SELECT ${ROW_COLUMNS}
+         FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
+         WHERE e.provider = $1 AND e.subject_type = $2 AND e.subject_id = $3
+         ORDER BY e.occurred_at DESC NULLS LAST, e.received_at DESC, e.id DESC
+         LIMIT 1`,
+        [provider, subjectType, subjectId],
+      );
+      return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (ownsPool) await pool.end();
+    },
+  };
+}

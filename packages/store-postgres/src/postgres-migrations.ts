@@ -1,0 +1,56 @@
+/** One schema change; versions only ever grow, applied in order, once. */
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  /** SQL with `{schema}` standing for the quoted schema name. */
+  sql: string;
+}
+
+/**
+ * The schema. `provider` and `id` use the "C" collation so that ordering
+ * (and the page cursor) is byte order on every server, as in SQLite.
+ * `event`, `issues` and `headers` are `json` (not `jsonb`) so the stored
+ * text round-trips exactly; cast to `jsonb` in ad-hoc queries.
+ */
+export const postgresMigrations: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'events and deliveries',
+    sql: `
+      CREATE TABLE {schema}.events (
+        provider text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        type text NOT NULL,
+        native_type text NOT NULL,
+        subject_type text,
+        subject_id text,
+        status text,
+        occurred_at timestamptz,
+        received_at timestamptz NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'processing', 'processed', 'failed', 'quarantined')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        next_attempt_at timestamptz,
+        event json NOT NULL,
+        issues json,
+        PRIMARY KEY (provider, id)
+      );
+
+      CREATE TABLE {schema}.deliveries (
+        provider text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        method text NOT NULL,
+        url text NOT NULL,
+        headers json NOT NULL,
+        body bytea NOT NULL,
+        PRIMARY KEY (provider, id),
+        FOREIGN KEY (provider, id) REFERENCES {schema}.events (provider, id) ON DELETE CASCADE
+      );
+
+      CREATE INDEX events_received_idx ON {schema}.events (received_at DESC, provider DESC, id DESC);
+      CREATE INDEX events_type_idx ON {schema}.events (provider, type);
+      CREATE INDEX events_due_idx ON {schema}.events (state, next_attempt_at);
+      CREATE INDEX events_subject_idx ON {schema}.events (provider, subject_type, subject_id, occurred_at);
+    `,
+  },
+];

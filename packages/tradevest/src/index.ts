@@ -1,0 +1,17 @@
+export {
+  createTradevestAdapter,
+  type TradevestAdapter,
+  type TradevestEvent,
+} from './tradevest-adapter';
+export type { TradevestAdapterSettings } from './tradevest-adapter-settings';
+export {
+  fanOutLabelsUpdate,
+  type TradevestLabelsUpdateItem,
+} from './fan-out-labels-update';
+export {
+  tradevestNativeTypes,
+  tradevestPathOf,
+  type TradevestNativeType,
+} from './tradevest-paths';
+export type * from './tradevest-payload-types';
+export { VERSION } from './version';

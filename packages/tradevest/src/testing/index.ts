@@ -1,0 +1,5 @@
+export {
+  signTradevestRequest,
+  type SignTradevestRequestOptions,
+} from './sign-tradevest-request';
+export { tradevestExamples, type TradevestExample } from './tradevest-examples';

@@ -1,0 +1,36 @@
+import { createRawWebhookRequest } from '@finhooks/core';
+import type { RawWebhookRequest } from '@finhooks/core';
+
+/** Options of {@link signTradevestRequest}. */
+export interface SignTradevestRequestOptions {
+  /** The header value configured on the Tradevest webhook. */
+  secret: string;
+  /** The header name configured on the webhook; default `api-key`. */
+  headerName?: string;
+  /** Unused: Tradevest sends no timestamp. Accepted for a uniform signer signature. */
+  now?: Date;
+}
+
+/**
+ * A copy of `request` carrying the configured credential header, exactly as
+ * Tradevest sends it. Tradevest signs nothing, so the body is not covered
+ * (`signsBody: false` in the conformance suite).
+ */
+export function signTradevestRequest(
+  request: RawWebhookRequest,
+  { secret, headerName = 'api-key' }: SignTradevestRequestOptions,
+): Promise<RawWebhookRequest> {
+  const headers = new Headers(request.headers);
+  headers.set(headerName, secret);
+  return Promise.resolve(
+    createRawWebhookRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      body: request.body.slice(),
+      ...(request.remoteAddress === undefined
+        ? {}
+        : { remoteAddress: request.remoteAddress }),
+    }),
+  );
+}

@@ -1,0 +1,91 @@
+import { createWebhooks } from '@finhooks/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createTradevestAdapter,
+  type TradevestEvent,
+  type TradevestNativeType,
+} from './index';
+import type {
+  TradevestCustomerNotification,
+  TradevestIdentificationVerificationNotification,
+  TradevestLabelsUpdateNotification,
+  TradevestReTokenPrices,
+} from './index';
+
+declare const event: TradevestEvent;
+
+describe('TradevestEvent', () => {
+  it('should type data exactly when narrowed on nativeType', () => {
+    if (event.nativeType === 'CUSTOMER_NOTIFICATION') {
+      expectTypeOf(event.data).toEqualTypeOf<TradevestCustomerNotification>();
+      expectTypeOf(event.data.customerId).toEqualTypeOf<string>();
+      expectTypeOf(event.type).toEqualTypeOf<'customer.updated'>();
+    }
+    if (event.nativeType === 'RE_TOKEN_PRICES') {
+      expectTypeOf(event.data).toEqualTypeOf<TradevestReTokenPrices>();
+      // Prices are exact decimal strings, never numbers.
+      expectTypeOf(event.data.regularToken).toEqualTypeOf<string>();
+      // @ts-expect-error: a price notification has no customer
+      void event.data.customerId.length;
+    }
+    if (event.nativeType === 'LABELS_UPDATE_NOTIFICATION') {
+      expectTypeOf(
+        event.data,
+      ).toEqualTypeOf<TradevestLabelsUpdateNotification>();
+      expectTypeOf(event.data.updatedCustomers).toEqualTypeOf<
+        string[] | null | undefined
+      >();
+    }
+  });
+
+  it('should have no unknown member: an unknown path is a 404', () => {
+    expectTypeOf<
+      Extract<TradevestEvent, { type: 'tradevest.unknown' }>
+    >().toBeNever();
+    expectTypeOf<
+      TradevestEvent['nativeType']
+    >().toEqualTypeOf<TradevestNativeType>();
+  });
+
+  it('should narrow on the normalized type', () => {
+    if (event.type === 'identification.status_changed') {
+      expectTypeOf(
+        event.nativeType,
+      ).toEqualTypeOf<'IDENTIFICATION_VERIFICATION_NOTIFICATION'>();
+      expectTypeOf(
+        event.data,
+      ).toEqualTypeOf<TradevestIdentificationVerificationNotification>();
+    }
+    if (event.type === 'order.status_changed') {
+      expectTypeOf(event.nativeType).toEqualTypeOf<
+        | 'DIGITAL_ASSET_ORDER_NOTIFICATION'
+        | 'TRADITIONAL_ASSET_ORDER_NOTIFICATION'
+        | 'TOKENIZED_ASSET_ORDER_NOTIFICATION'
+      >();
+      expectTypeOf(event.data.orderId).toEqualTypeOf<
+        string | null | undefined
+      >();
+    }
+  });
+
+  it('should narrow router handlers by pattern', () => {
+    const webhooks = createWebhooks({
+      adapters: [
+        createTradevestAdapter({ headers: [{ name: 'api-key', value: 'k' }] }),
+      ],
+    });
+    webhooks.on('customer.updated', customerEvent => {
+      expectTypeOf(
+        customerEvent.data,
+      ).toEqualTypeOf<TradevestCustomerNotification>();
+    });
+    webhooks.on('tradevest:RE_TOKEN_PRICES', pricesEvent => {
+      expectTypeOf(pricesEvent.data.premiumToken).toEqualTypeOf<string>();
+    });
+    webhooks.on('order.*', orderEvent => {
+      expectTypeOf(orderEvent.type).toEqualTypeOf<'order.status_changed'>();
+    });
+    // @ts-expect-error: not a Tradevest type
+    webhooks.on('payment.captured', () => {});
+  });
+});
