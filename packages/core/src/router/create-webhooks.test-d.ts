@@ -6,6 +6,7 @@ import type {
   InvalidWebhookEventV1,
   WebhookEventV1,
 } from '../envelope/v1/webhook-event-v1';
+import { isUnknownWebhookEvent } from '../envelope/v1/is-unknown-webhook-event';
 import { createWebhooks } from './create-webhooks';
 
 const bank = defineWebhookAdapter({

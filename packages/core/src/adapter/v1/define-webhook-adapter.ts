@@ -61,12 +61,16 @@ export interface WebhookAdapterSpec<
   nativeType: (request: RawWebhookRequest, body: unknown) => string;
   /** Native types that are signed handshakes (Dintero `ping`). */
   handshakeTypes?: readonly string[];
-  /** The provider's own event/delivery id; undefined → deterministic hash. */
+  /**
+   * The provider's own event/delivery id; undefined → the deterministic hash
+   * of provider, native type and raw body. May be async, e.g. to hash more
+   * than the body (a header-only event's entity id).
+   */
   eventId?: (
     request: RawWebhookRequest,
     body: unknown,
     nativeType: string,
-  ) => string | undefined;
+  ) => string | undefined | Promise<string | undefined>;
   describeDelivery?: (
     request: RawWebhookRequest,
     body: unknown,
@@ -158,7 +162,7 @@ export function defineWebhookAdapter<
       const event: WebhookEventV1 = {
         specVersion: '1',
         id:
-          spec.eventId?.(request, body, nativeType) ??
+          (await spec.eventId?.(request, body, nativeType)) ??
           (await deterministicEventId(provider, nativeType, request.body)),
         provider,
         type: `${provider}.unknown`,

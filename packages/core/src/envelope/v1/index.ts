@@ -1,3 +1,7 @@
+export {
+  isUnknownWebhookEvent,
+  type KnownWebhookEventV1,
+} from './is-unknown-webhook-event';
 export { toCloudEvent, type WebhookCloudEvent } from './to-cloud-event';
 export type {
   AnyWebhookEventV1,

@@ -1,0 +1,237 @@
+import {
+  createRawWebhookRequest,
+  toCloudEvent,
+  type DurableWebhookStore,
+  type StoredWebhookEvent,
+  type WebhookAdapterV1,
+} from '@finhooks/core';
+import type { Context, Hono } from 'hono';
+import type { Logger } from './logger';
+import type { AppMetrics } from './metrics';
+
+const MAX_LIMIT = 500;
+
+function notFound(c: Context, message: string) {
+  return c.json(
+    { ok: false, error: { code: 'event_not_found', message } },
+    404,
+  );
+}
+
+function badRequest(c: Context, code: string, message: string) {
+  return c.json({ ok: false, error: { code, message } }, 400);
+}
+
+/** `"provider:id"` → key; ids may contain colons, provider names do not. */
+export function parseEventKey(
+  key: string,
+): { provider: string; id: string } | undefined {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || colon === key.length - 1) return undefined;
+  return { provider: key.slice(0, colon), id: key.slice(colon + 1) };
+}
+
+/** The stored raw delivery as JSON: text where it is UTF-8, else base64. */
+function deliveryJson(stored: StoredWebhookEvent) {
+  const { method, url, headers, body } = stored.delivery;
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    text = undefined;
+  }
+  return {
+    provider: stored.provider,
+    id: stored.id,
+    state: stored.state,
+    attempts: stored.attempts,
+    ...(stored.lastError === undefined ? {} : { lastError: stored.lastError }),
+    ...(stored.nextAttemptAt === undefined
+      ? {}
+      : { nextAttemptAt: stored.nextAttemptAt }),
+    delivery: {
+      method,
+      url,
+      headers,
+      bodyEncoding: text === undefined ? 'base64' : 'utf8',
+      body: text ?? Buffer.from(body).toString('base64'),
+    },
+  };
+}
+
+/** What the API routes need from the app. */
+export interface ApiRoutesOptions {
+  store: DurableWebhookStore;
+  adapters: ReadonlyMap<string, WebhookAdapterV1>;
+  metrics: AppMetrics;
+  logger: Logger;
+  /** Runs a retry round now (a replayed event should not wait for the timer). */
+  kickRetries: () => void;
+}
+
+/**
+ * The read API (events, CloudEvents, raw deliveries, counts) and the
+ * quarantine (list, replay).
+ */
+export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
+  const { store, adapters, metrics, logger, kickRetries } = options;
+
+  type PageQuery = {
+    provider?: string;
+    type?: string;
+    limit?: number;
+    cursor?: string;
+  };
+
+  function pageQuery(c: Context): { error: string } | { query: PageQuery } {
+    const limitText = c.req.query('limit');
+    let limit: number | undefined;
+    if (limitText !== undefined && limitText !== '') {
+      limit = Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+        return { error: `limit must be an integer from 1 to ${MAX_LIMIT}.` };
+      }
+    }
+    const query: PageQuery = {};
+    for (const name of ['provider', 'type', 'cursor'] as const) {
+      const value = c.req.query(name);
+      if (value !== undefined && value !== '') query[name] = value;
+    }
+    if (limit !== undefined) query.limit = limit;
+    return { query };
+  }
+
+  async function listPage(c: Context, state?: 'quarantined') {
+    const parsed = pageQuery(c);
+    if ('error' in parsed) return badRequest(c, 'query_invalid', parsed.error);
+    let page;
+    try {
+      page = await store.listEvents({
+        ...parsed.query,
+        ...(state && { state }),
+      });
+    } catch (error) {
+      // Both stores throw an error with code `cursor_invalid` for a bad cursor.
+      if ((error as { code?: unknown } | null)?.code === 'cursor_invalid') {
+        return badRequest(
+          c,
+          'cursor_invalid',
+          'The cursor is not one this API returned; start without one.',
+        );
+      }
+      throw error;
+    }
+    return c.json({
+      events: page.events.map(stored => stored.event),
+      nextCursor: page.nextCursor,
+    });
+  }
+
+  app.get('/api/events', c => listPage(c));
+
+  app.get('/api/events/:provider/:id', async c => {
+    const stored = await store.getEvent(c.req.param());
+    if (stored === undefined) return notFound(c, 'No such event.');
+    return c.json(stored.event);
+  });
+
+  app.get('/api/events/:provider/:id/cloudevent', async c => {
+    const stored = await store.getEvent(c.req.param());
+    if (stored === undefined) return notFound(c, 'No such event.');
+    return c.body(JSON.stringify(toCloudEvent(stored.event)), 200, {
+      'content-type': 'application/cloudevents+json; charset=utf-8',
+    });
+  });
+
+  // Not in DESIGN §7: the raw delivery and processing state, for the page.
+  app.get('/api/events/:provider/:id/delivery', async c => {
+    const stored = await store.getEvent(c.req.param());
+    if (stored === undefined) return notFound(c, 'No such event.');
+    return c.json(deliveryJson(stored));
+  });
+
+  app.get('/api/counts', async c => {
+    const rows = await store.counts();
+    const providers: Record<
+      string,
+      { total: number; states: Record<string, number> }
+    > = {};
+    for (const { provider, state, count } of rows) {
+      const entry = (providers[provider] ??= { total: 0, states: {} });
+      entry.total += count;
+      entry.states[state] = (entry.states[state] ?? 0) + count;
+    }
+    return c.json({ providers });
+  });
+
+  app.get('/api/quarantine', c => listPage(c, 'quarantined'));
+
+  app.post('/api/quarantine/:key/replay', async c => {
+    const key = parseEventKey(c.req.param('key') ?? '');
+    if (key === undefined) {
+      return badRequest(
+        c,
+        'key_invalid',
+        'The key is "<provider>:<id>", URL-encoded.',
+      );
+    }
+    const stored = await store.getEvent(key);
+    if (stored === undefined) return notFound(c, 'No such event.');
+    if (stored.state !== 'quarantined') {
+      return c.json(
+        {
+          ok: false,
+          error: {
+            code: 'not_quarantined',
+            message: `The event is ${stored.state}, not quarantined.`,
+          },
+        },
+        409,
+      );
+    }
+    const adapter = adapters.get(key.provider);
+    if (adapter === undefined) {
+      return c.json(
+        {
+          ok: false,
+          error: {
+            code: 'provider_disabled',
+            message: `The ${key.provider} adapter is not enabled.`,
+          },
+        },
+        409,
+      );
+    }
+    const { method, url, headers, body } = stored.delivery;
+    // Verified when first received; the credentials were not stored.
+    const result = await adapter.receive(
+      createRawWebhookRequest({ method, url, headers, body }),
+      {
+        alreadyVerified: true,
+        receivedAt: new Date(stored.event.receivedAt),
+      },
+    );
+    if (result.kind === 'handshake') {
+      return c.json(
+        {
+          ok: false,
+          error: {
+            code: 'not_an_event',
+            message: 'The stored delivery is now read as a handshake.',
+          },
+        },
+        409,
+      );
+    }
+    const event = { ...result.event, id: key.id };
+    const updated = await store.replaceQuarantined(key, event);
+    if (updated === undefined) return notFound(c, 'No such event.');
+    metrics.replays.inc({ provider: key.provider, outcome: updated.state });
+    logger.info(
+      { provider: key.provider, eventId: key.id, state: updated.state },
+      'quarantine replay',
+    );
+    if (updated.state !== 'quarantined') kickRetries();
+    return c.json({ ok: true, state: updated.state, event: updated.event });
+  });
+}

@@ -1,0 +1,28 @@
+// The little of autocannon's API the bench uses (it ships no types).
+declare module 'autocannon' {
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface AutocannonOptions {
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    connections?: number;
+    duration?: number;
+    requests?: {
+      setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+    }[];
+  }
+  interface AutocannonResult {
+    non2xx: number;
+    errors: number;
+  }
+  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  namespace autocannon {
+    function printResult(result: AutocannonResult): string;
+  }
+  export default autocannon;
+}

@@ -1,0 +1,251 @@
+import { resolve } from 'node:path';
+import { DEMO_SECRETS } from './demo-secrets';
+
+/** The providers this app can serve, in display order. */
+export const PROVIDERS = ['dintero', 'solaris', 'redpin', 'tradevest'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/** Dintero: Hooks API secret and/or Checkout callback secret + account. */
+export interface DinteroConfig {
+  webhookSecret?: string;
+  checkout?: { secret: string; accountId: string };
+}
+
+/** Solaris: one secret, or one per event type. */
+export interface SolarisConfig {
+  secret?: string;
+  secretsByEventType?: Record<string, string>;
+}
+
+/** Redpin and Tradevest: a static header the provider is configured to send. */
+export interface StaticHeaderConfig {
+  header: string;
+  token: string;
+}
+
+export interface ProvidersConfig {
+  dintero?: DinteroConfig;
+  solaris?: SolarisConfig;
+  redpin?: StaticHeaderConfig;
+  tradevest?: StaticHeaderConfig;
+}
+
+/** Everything the service reads from its environment (DESIGN §7). */
+export interface AppConfig {
+  port: number;
+  /** Interface to listen on; default all. */
+  host: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  /** Demo mode: public demo secrets fill in for unset providers. */
+  demo: boolean;
+  /** Providers running on the public demo secrets. */
+  demoProviders: ProviderName[];
+  providers: ProvidersConfig;
+  /** Public base URL the providers call (signatures that cover the URL). */
+  publicUrl: string | undefined;
+  maxBodyBytes: number;
+  retryIntervalMs: number;
+  shutdownTimeoutMs: number;
+}
+
+/** A configuration mistake, reported before anything starts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
+  }
+  return value;
+}
+
+function pair(
+  env: Env,
+  headerName: string,
+  tokenName: string,
+): StaticHeaderConfig | undefined {
+  const header = read(env, headerName);
+  const token = read(env, tokenName);
+  if (header === undefined && token === undefined) return undefined;
+  if (header === undefined || token === undefined) {
+    throw new ConfigError(
+      `Set both ${headerName} and ${tokenName} (the header name and the value the provider sends), or neither.`,
+    );
+  }
+  return { header: header.toLowerCase(), token };
+}
+
+function readDintero(env: Env): DinteroConfig | undefined {
+  const webhookSecret = read(env, 'DINTERO_WEBHOOK_SECRET');
+  const checkoutSecret = read(env, 'DINTERO_CHECKOUT_SECRET');
+  const accountId = read(env, 'DINTERO_ACCOUNT_ID');
+  if (checkoutSecret !== undefined && accountId === undefined) {
+    throw new ConfigError(
+      'DINTERO_CHECKOUT_SECRET needs DINTERO_ACCOUNT_ID: Checkout callback signatures cover the account id (e.g. T12345678).',
+    );
+  }
+  const config: DinteroConfig = {};
+  if (webhookSecret !== undefined) config.webhookSecret = webhookSecret;
+  if (checkoutSecret !== undefined && accountId !== undefined) {
+    config.checkout = { secret: checkoutSecret, accountId };
+  }
+  return Object.keys(config).length === 0 ? undefined : config;
+}
+
+function readSolaris(env: Env): SolarisConfig | undefined {
+  const secret = read(env, 'SOLARIS_WEBHOOK_SECRET');
+  const json = read(env, 'SOLARIS_WEBHOOK_SECRETS');
+  let secretsByEventType: Record<string, string> | undefined;
+  if (json !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new ConfigError(
+        'SOLARIS_WEBHOOK_SECRETS must be JSON like {"BOOKING":"…","PERSON_CHANGED":"…"}.',
+      );
+    }
+    if (
+      parsed === null ||
+      typeof parsed !== 'object' ||
+      Array.isArray(parsed) ||
+      !Object.values(parsed).every(value => typeof value === 'string')
+    ) {
+      throw new ConfigError(
+        'SOLARIS_WEBHOOK_SECRETS must be a JSON object of event type → secret strings.',
+      );
+    }
+    secretsByEventType = parsed as Record<string, string>;
+  }
+  if (secret === undefined && secretsByEventType === undefined)
+    return undefined;
+  return {
+    ...(secret === undefined ? {} : { secret }),
+    ...(secretsByEventType === undefined ? {} : { secretsByEventType }),
+  };
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value);
+}
+
+/**
+ * Reads the configuration from environment variables. Providers are only
+ * enabled when their variables are set; with `FINHOOKS_DEMO=1` the public
+ * demo secrets fill in for every provider left unset.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const providers: ProvidersConfig = {};
+  const dintero = readDintero(env);
+  if (dintero) providers.dintero = dintero;
+  const solaris = readSolaris(env);
+  if (solaris) providers.solaris = solaris;
+  const redpin = pair(env, 'REDPIN_WEBHOOK_HEADER', 'REDPIN_WEBHOOK_TOKEN');
+  if (redpin) providers.redpin = redpin;
+  const tradevest = pair(
+    env,
+    'TRADEVEST_WEBHOOK_HEADER',
+    'TRADEVEST_WEBHOOK_TOKEN',
+  );
+  if (tradevest) providers.tradevest = tradevest;
+
+  const demo = isTrue(read(env, 'FINHOOKS_DEMO'));
+  const demoProviders: ProviderName[] = [];
+  if (demo) {
+    for (const name of PROVIDERS) {
+      if (providers[name] !== undefined) continue;
+      demoProviders.push(name);
+      (providers as Record<string, unknown>)[name] = structuredClone(
+        DEMO_SECRETS[name],
+      );
+    }
+  }
+
+  const publicUrl = read(env, 'PUBLIC_URL');
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
+    throw new ConfigError(
+      `PUBLIC_URL must be an absolute URL, got "${publicUrl}".`,
+    );
+  }
+  const databaseUrl = read(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database.',
+    );
+  }
+
+  return {
+    port: integer(env, 'PORT', 3000),
+    host: read(env, 'HOST'),
+    databaseUrl,
+    dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
+    logLevel: read(env, 'LOG_LEVEL') ?? 'info',
+    demo,
+    demoProviders,
+    providers,
+    publicUrl,
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1),
+    retryIntervalMs: integer(env, 'RETRY_INTERVAL_MS', 1000, 10),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+  };
+}
+
+/** The enabled providers, in display order. */
+export function enabledProviders(config: AppConfig): ProviderName[] {
+  return PROVIDERS.filter(name => config.providers[name] !== undefined);
+}
+
+/** A database URL without its password, for logs. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password !== '') url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * What may be logged about the configuration: which providers and settings
+ * are present, never a secret's value.
+ */
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  const { dintero, solaris, redpin, tradevest } = config.providers;
+  return {
+    port: config.port,
+    store: config.databaseUrl
+      ? { kind: 'postgres', url: redactDatabaseUrl(config.databaseUrl) }
+      : { kind: 'sqlite', dataDir: config.dataDir },
+    providers: {
+      ...(dintero && {
+        dintero: {
+          hooks: dintero.webhookSecret !== undefined,
+          checkoutCallback: dintero.checkout !== undefined,
+        },
+      }),
+      ...(solaris && {
+        solaris: {
+          secret: solaris.secret !== undefined,
+          perEventType: Object.keys(solaris.secretsByEventType ?? {}),
+        },
+      }),
+      ...(redpin && { redpin: { header: redpin.header } }),
+      ...(tradevest && { tradevest: { header: tradevest.header } }),
+    },
+    demoProviders: config.demoProviders,
+  };
+}

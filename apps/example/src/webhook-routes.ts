@@ -1,0 +1,177 @@
+import type { IncomingMessage } from 'node:http';
+import { createFetchHandler, type Webhooks } from '@finhooks/core';
+import type { WebhookEventV1 } from '@finhooks/core';
+import type { Hono } from 'hono';
+import type { ProviderName } from './config';
+import type { Logger } from './logger';
+import type { AppMetrics } from './metrics';
+
+/** One webhook route of DESIGN §7. */
+export interface WebhookRoute {
+  path: string;
+  provider: ProviderName;
+  methods: readonly string[];
+}
+
+/** The public webhook routes (DESIGN §7). */
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
+  { path: '/webhooks/dintero', provider: 'dintero', methods: ['POST'] },
+  // Checkout `callback_url`: GET by default, POST with `method=POST`.
+  {
+    path: '/webhooks/dintero/callback',
+    provider: 'dintero',
+    methods: ['GET', 'POST'],
+  },
+  { path: '/webhooks/solaris', provider: 'solaris', methods: ['POST'] },
+  { path: '/webhooks/redpin', provider: 'redpin', methods: ['POST'] },
+  // One path per notification type: /webhooks/tradevest/customer-notification, …
+  {
+    path: '/webhooks/tradevest/:path',
+    provider: 'tradevest',
+    methods: ['POST'],
+  },
+];
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify({ ok: false, error: { code, message } }), {
+    status,
+    headers: { ...jsonHeaders, ...headers },
+  });
+}
+
+interface HandlerAnswer {
+  ok?: boolean;
+  id?: string;
+  duplicate?: boolean;
+  handshake?: string;
+  error?: { code?: string };
+}
+
+function parseAnswer(text: string): HandlerAnswer {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object'
+      ? (parsed as HandlerAnswer)
+      : {};
+  } catch {
+    return {}; // a handshake answer may be plain text
+  }
+}
+
+/** What the webhook routes need from the app. */
+export interface WebhookRoutesOptions {
+  webhooks: Webhooks<WebhookEventV1>;
+  enabled: ReadonlySet<ProviderName>;
+  maxBodyBytes: number;
+  metrics: AppMetrics;
+  logger: Logger;
+}
+
+type NodeBindings = { incoming?: IncomingMessage };
+
+/**
+ * Mounts one route per provider on core's Fetch handler. Routes of
+ * providers without configuration answer 404; wrong methods 405.
+ */
+export function mountWebhookRoutes(
+  app: Hono,
+  { webhooks, enabled, maxBodyBytes, metrics, logger }: WebhookRoutesOptions,
+): void {
+  // `Request` carries no peer address: pass it from the Node socket.
+  const remoteAddresses = new WeakMap<Request, string>();
+  const getRemoteAddress = (request: Request) => remoteAddresses.get(request);
+  const handlers = new Map<
+    ProviderName,
+    (request: Request) => Promise<Response>
+  >();
+  for (const provider of enabled) {
+    handlers.set(
+      provider,
+      createFetchHandler(webhooks, {
+        provider,
+        maxBodyBytes,
+        getRemoteAddress,
+      }),
+    );
+  }
+
+  for (const route of WEBHOOK_ROUTES) {
+    app.all(route.path, async c => {
+      const started = performance.now();
+      const { provider } = route;
+      metrics.received.inc({ provider });
+      let response: Response;
+      const handler = handlers.get(provider);
+      if (handler === undefined) {
+        response = errorResponse(
+          404,
+          'route_not_found',
+          `The ${provider} route is not enabled: set its environment variables (see the README).`,
+        );
+      } else if (!route.methods.includes(c.req.method)) {
+        response = errorResponse(
+          405,
+          'method_not_allowed',
+          `${route.path} accepts ${route.methods.join(' or ')}, not ${c.req.method}.`,
+          { allow: route.methods.join(', ') },
+        );
+      } else {
+        const request = c.req.raw;
+        const address = (c.env as NodeBindings | undefined)?.incoming?.socket
+          .remoteAddress;
+        if (address !== undefined) remoteAddresses.set(request, address);
+        response = await handler(request);
+      }
+
+      const text = await response.text();
+      const answer = parseAnswer(text);
+      const status = response.status;
+      if (status >= 200 && status < 300) {
+        if (answer.duplicate === true) metrics.duplicates.inc({ provider });
+        else if (answer.id !== undefined) metrics.accepted.inc({ provider });
+        else metrics.handshakes.inc({ provider });
+      } else {
+        metrics.rejected.inc({
+          provider,
+          reason: answer.error?.code ?? `http_${status}`,
+        });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      metrics.latency.observe({ provider, status: String(status) }, seconds);
+      logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
+        {
+          provider,
+          method: c.req.method,
+          path: new URL(c.req.url).pathname,
+          status,
+          eventId: answer.id,
+          duplicate: answer.duplicate,
+          code: answer.error?.code,
+          ms: Math.round(seconds * 10_000) / 10,
+        },
+        'webhook',
+      );
+      const headers = new Headers(response.headers);
+      // The rest of an oversized body is never read: end the connection.
+      if (status === 413) headers.set('connection', 'close');
+      return new Response(text, { status, headers });
+    });
+  }
+
+  app.all('/webhooks/*', c => {
+    metrics.received.inc({ provider: 'none' });
+    metrics.rejected.inc({ provider: 'none', reason: 'route_not_found' });
+    return errorResponse(
+      404,
+      'route_not_found',
+      `No webhook route at ${new URL(c.req.url).pathname}. Routes: ${WEBHOOK_ROUTES.map(r => r.path).join(', ')}.`,
+    );
+  });
+}
