@@ -18,6 +18,8 @@ export function observeStore(
     getEvent: key => store.getEvent(key),
     leaseDue: options => store.leaseDue(options),
     counts: () => store.counts(),
+    latestBySubject: query => store.latestBySubject(query),
+    deleteBySubject: query => store.deleteBySubject(query),
     close: () => store.close(),
     async claim(entry) {
       const result = await store.claim(entry);

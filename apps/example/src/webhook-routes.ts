@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { createFetchHandler, type Webhooks } from '@finhooks/core';
-import type { WebhookEventV1 } from '@finhooks/core';
+import {
+  createFetchHandler,
+  FinhooksError,
+  type WebhookEventV1,
+  type WebhookRequestResult,
+  type Webhooks,
+} from '@finhooks/core';
 import type { Hono } from 'hono';
 import type { ProviderName } from './config';
 import type { Logger } from './logger';
@@ -46,25 +51,6 @@ function errorResponse(
   });
 }
 
-interface HandlerAnswer {
-  ok?: boolean;
-  id?: string;
-  duplicate?: boolean;
-  handshake?: string;
-  error?: { code?: string };
-}
-
-function parseAnswer(text: string): HandlerAnswer {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object'
-      ? (parsed as HandlerAnswer)
-      : {};
-  } catch {
-    return {}; // a handshake answer may be plain text
-  }
-}
-
 /** What the webhook routes need from the app. */
 export interface WebhookRoutesOptions {
   webhooks: Webhooks<WebhookEventV1>;
@@ -87,6 +73,43 @@ export function mountWebhookRoutes(
   // `Request` carries no peer address: pass it from the Node socket.
   const remoteAddresses = new WeakMap<Request, string>();
   const getRemoteAddress = (request: Request) => remoteAddresses.get(request);
+  // Metrics and access logs come from core's per-request result.
+  const record = (
+    provider: string,
+    method: string,
+    path: string,
+    result: Pick<
+      WebhookRequestResult,
+      'status' | 'outcome' | 'error' | 'durationMs'
+    >,
+  ): void => {
+    const { status, outcome, error } = result;
+    const code = FinhooksError.isInstance(error) ? error.code : undefined;
+    if (outcome?.status === 'duplicate') metrics.duplicates.inc({ provider });
+    else if (outcome?.status === 'accepted') metrics.accepted.inc({ provider });
+    else if (outcome?.status === 'handshake')
+      metrics.handshakes.inc({ provider });
+    else metrics.rejected.inc({ provider, reason: code ?? `http_${status}` });
+    const seconds = result.durationMs / 1000;
+    metrics.latency.observe({ provider, status: String(status) }, seconds);
+    logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
+      {
+        provider,
+        method,
+        path,
+        status,
+        eventId:
+          outcome !== undefined && 'event' in outcome
+            ? outcome.event.id
+            : undefined,
+        duplicate: outcome?.status === 'duplicate' ? true : undefined,
+        code,
+        ms: Math.round(seconds * 10_000) / 10,
+      },
+      'webhook',
+    );
+  };
+
   const handlers = new Map<
     ProviderName,
     (request: Request) => Promise<Response>
@@ -98,70 +121,46 @@ export function mountWebhookRoutes(
         provider,
         maxBodyBytes,
         getRemoteAddress,
+        onResult: result =>
+          record(provider, result.method, new URL(result.url).pathname, result),
       }),
     );
   }
 
   for (const route of WEBHOOK_ROUTES) {
     app.all(route.path, async c => {
-      const started = performance.now();
       const { provider } = route;
       metrics.received.inc({ provider });
-      let response: Response;
       const handler = handlers.get(provider);
-      if (handler === undefined) {
-        response = errorResponse(
-          404,
-          'route_not_found',
-          `The ${provider} route is not enabled: set its environment variables (see the README).`,
-        );
-      } else if (!route.methods.includes(c.req.method)) {
-        response = errorResponse(
-          405,
-          'method_not_allowed',
-          `${route.path} accepts ${route.methods.join(' or ')}, not ${c.req.method}.`,
-          { allow: route.methods.join(', ') },
-        );
-      } else {
-        const request = c.req.raw;
-        const address = (c.env as NodeBindings | undefined)?.incoming?.socket
-          .remoteAddress;
-        if (address !== undefined) remoteAddresses.set(request, address);
-        response = await handler(request);
-      }
-
-      const text = await response.text();
-      const answer = parseAnswer(text);
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        if (answer.duplicate === true) metrics.duplicates.inc({ provider });
-        else if (answer.id !== undefined) metrics.accepted.inc({ provider });
-        else metrics.handshakes.inc({ provider });
-      } else {
-        metrics.rejected.inc({
-          provider,
-          reason: answer.error?.code ?? `http_${status}`,
+      const path = new URL(c.req.url).pathname;
+      if (handler === undefined || !route.methods.includes(c.req.method)) {
+        const response =
+          handler === undefined
+            ? errorResponse(
+                404,
+                'route_not_found',
+                `The ${provider} route is not enabled: set its environment variables (see the README).`,
+              )
+            : errorResponse(
+                405,
+                'method_not_allowed',
+                `${route.path} accepts ${route.methods.join(' or ')}, not ${c.req.method}.`,
+                { allow: route.methods.join(', ') },
+              );
+        record(provider, c.req.method, path, {
+          status: response.status,
+          durationMs: 0,
         });
+        return response;
       }
-      const seconds = (performance.now() - started) / 1000;
-      metrics.latency.observe({ provider, status: String(status) }, seconds);
-      logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
-        {
-          provider,
-          method: c.req.method,
-          path: new URL(c.req.url).pathname,
-          status,
-          eventId: answer.id,
-          duplicate: answer.duplicate,
-          code: answer.error?.code,
-          ms: Math.round(seconds * 10_000) / 10,
-        },
-        'webhook',
-      );
-      const headers = new Headers(response.headers);
+      const request = c.req.raw;
+      const address = (c.env as NodeBindings | undefined)?.incoming?.socket
+        .remoteAddress;
+      if (address !== undefined) remoteAddresses.set(request, address);
+      const response = await handler(request);
       // The rest of an oversized body is never read: end the connection.
-      if (status === 413) headers.set('connection', 'close');
-      return new Response(text, { status, headers });
+      if (response.status === 413) response.headers.set('connection', 'close');
+      return response;
     });
   }
 

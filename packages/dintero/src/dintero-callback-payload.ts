@@ -1,8 +1,11 @@
-import { safeParseJson, type RawWebhookRequest } from '@finhooks/core';
+import {
+  deterministicEventId,
+  safeParseJson,
+  type RawWebhookRequest,
+} from '@finhooks/core';
 import { sortedDinteroQuery } from './dintero-callback-signature';
 import { dinteroCheckoutCallbackType } from './dintero-checkout-events';
 import { dinteroProvider } from './dintero-provider';
-import { syncSha256Hex } from './dintero-sync-sha256';
 
 /** Where a POST callback's unsigned body is kept in `data`. */
 export const dinteroUnverifiedBodyKey = 'unverified_body';
@@ -34,15 +37,20 @@ export function parseDinteroCallback(
 }
 
 /**
- * A callback's id: the `event-delivery` header, else a SHA-256 over the
- * provider, native type, method and sorted (signed) query, so a retried
- * callback gets the same id even though a GET has no body to hash.
+ * A callback's id: the `event-delivery` header, else core's
+ * `deterministicEventId` over the method and sorted (signed) query — hex
+ * SHA-256 of `dintero\ncheckout_callback\n<method>\n<sorted query>` — so a
+ * retried callback gets the same id even though a GET has no body to hash.
  */
-export function dinteroCallbackEventId(request: RawWebhookRequest): string {
+export async function dinteroCallbackEventId(
+  request: RawWebhookRequest,
+): Promise<string> {
   const delivery = request.headers.get('event-delivery')?.trim();
   if (delivery !== undefined && delivery !== '') return delivery;
   const query = sortedDinteroQuery(new URL(request.url));
-  return syncSha256Hex(
-    `${dinteroProvider}\n${dinteroCheckoutCallbackType}\n${request.method}\n${query}`,
+  return deterministicEventId(
+    dinteroProvider,
+    dinteroCheckoutCallbackType,
+    new TextEncoder().encode(`${request.method}\n${query}`),
   );
 }

@@ -398,6 +398,30 @@ describe('Checkout callback payload', () => {
     expect(id(retry)).toBe(id(first));
     expect(id(other)).not.toBe(id(first));
   });
+
+  it('should keep the hashed callback ids of earlier versions', async () => {
+    // Pinned: SHA-256 of `dintero\ncheckout_callback\n<method>\n<sorted query>`.
+    const id = async (init: RawWebhookRequestInit) => {
+      const result = await adapterWith().receive(await sign(init));
+      return result.kind === 'event' ? result.event.id : undefined;
+    };
+    expect(await id({ method: 'GET', url: `${base}?${query}` })).toBe(
+      '236a578bcc2575057023c3633ef3af0a9f475c4b806acf25d4adc7a6b8ddc7c5',
+    );
+    expect(
+      await id({
+        method: 'POST',
+        url: `${base}?${query}`,
+        body: '{"status":"CAPTURED"}',
+      }),
+    ).toBe('5ad352090e7473abad0d0edffd041395eea4a544b263da2f9ea56a3d2f754b89');
+    expect(
+      await id({
+        method: 'GET',
+        url: `${base}?ref=Gj%C3%B8r+kupp&%C3%B8=%C3%A6%C3%A5`,
+      }),
+    ).toBe('7e6b4b641750e3573b5dee452e7b5b36dc973baae8f108ac0c86b3a462970852');
+  });
 });
 
 describe('Checkout callback accounts, secrets and methods', () => {

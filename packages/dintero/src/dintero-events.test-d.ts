@@ -1,4 +1,9 @@
-import { createWebhooks, type WebhookAdapterEvent } from '@finhooks/core';
+import {
+  createWebhooks,
+  isUnknownWebhookEvent,
+  type KnownWebhookEventV1,
+  type WebhookAdapterEvent,
+} from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createDinteroAdapter,
@@ -24,11 +29,15 @@ describe('DinteroEvent', () => {
     expectTypeOf(event.provider).toEqualTypeOf<'dintero'>();
   });
 
-  it('should type data exactly when narrowed on nativeType', () => {
-    // The unknown member's nativeType is `string`, so it is excluded first
-    // (core's WebhookEventsOf shape; the router's provider:nativeType
-    // patterns do this for you).
-    if (event.type === 'dintero.unknown') return;
+  it('should type data exactly when narrowed on nativeType after isUnknownWebhookEvent', () => {
+    // The unknown member's nativeType is `string`, so core's guard excludes
+    // it first (the router's provider:nativeType patterns do this for you).
+    if (isUnknownWebhookEvent(event)) {
+      expectTypeOf(event.type).toEqualTypeOf<'dintero.unknown'>();
+      expectTypeOf(event.data).toEqualTypeOf<unknown>();
+      return;
+    }
+    expectTypeOf(event).toEqualTypeOf<KnownWebhookEventV1<DinteroEvent>>();
     if (event.nativeType === 'checkout_transaction') {
       expectTypeOf(event.data).toEqualTypeOf<DinteroCheckoutTransactionEvent>();
       expectTypeOf(event.type).toEqualTypeOf<'transaction.updated'>();
@@ -76,6 +85,18 @@ describe('router patterns', () => {
     });
     webhooks.on('dintero:checkout_callback', handled => {
       expectTypeOf(handled.data).toEqualTypeOf<DinteroCheckoutCallback>();
+    });
+  });
+
+  it('should narrow onAny events on nativeType after isUnknownWebhookEvent', () => {
+    webhooks.onAny(handled => {
+      if (isUnknownWebhookEvent(handled)) return;
+      if (handled.nativeType === 'checkout_callback') {
+        expectTypeOf(handled.data).toEqualTypeOf<DinteroCheckoutCallback>();
+        expectTypeOf(
+          handled.type,
+        ).toEqualTypeOf<'transaction.status_changed'>();
+      }
     });
   });
 

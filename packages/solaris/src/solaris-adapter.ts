@@ -47,7 +47,11 @@ function buildSolarisAdapter(settings: SolarisAdapterSettings) {
     parseBody: parseSolarisBody,
     nativeType: request =>
       requireHeader(request, eventTypeHeader, { provider, httpStatus: 400 }),
-    eventId: request => solarisWebhookId(request),
+    // Core's default hashes the body alone; without a Solaris-Webhook-Id the
+    // entity id must be part of the id (see solarisFallbackEventId).
+    eventId: async (request, _body, nativeType) =>
+      solarisWebhookId(request) ??
+      (await solarisFallbackEventId(request, nativeType)),
     describeDelivery: describeSolarisDelivery,
   });
 }
@@ -74,23 +78,5 @@ export function createSolarisAdapter(
 ): SolarisAdapter {
   assertSolarisSettings(settings);
   // A copy: later changes to the caller's object do not alter verification.
-  const adapter = buildSolarisAdapter({ ...settings });
-  return {
-    ...adapter,
-    async receive(request, options) {
-      const result = await adapter.receive(request, options);
-      // Core hashes the body alone; without a Solaris-Webhook-Id the entity
-      // id must be part of the id (see solarisFallbackEventId).
-      if (
-        result.kind !== 'handshake' &&
-        solarisWebhookId(request) === undefined
-      ) {
-        result.event.id = await solarisFallbackEventId(
-          request,
-          result.event.nativeType,
-        );
-      }
-      return result;
-    },
-  };
+  return buildSolarisAdapter({ ...settings });
 }

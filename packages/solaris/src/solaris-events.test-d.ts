@@ -1,4 +1,8 @@
-import { createWebhooks } from '@finhooks/core';
+import {
+  createWebhooks,
+  isUnknownWebhookEvent,
+  type KnownWebhookEventV1,
+} from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createSolarisAdapter,
@@ -16,11 +20,15 @@ import {
 const adapter = createSolarisAdapter({ defaultSecret: 'secret' });
 
 describe('SolarisEvent', () => {
-  it('should narrow data on nativeType once unknown events are excluded', () => {
-    const any = {} as SolarisEvent;
+  it('should narrow data on nativeType once isUnknownWebhookEvent excludes unknown events', () => {
+    const event = {} as SolarisEvent;
     // `solaris.unknown` has `nativeType: string`, so rule it out first.
-    if (any.type === 'solaris.unknown') return;
-    const event = any;
+    if (isUnknownWebhookEvent(event)) {
+      expectTypeOf(event.type).toEqualTypeOf<'solaris.unknown'>();
+      expectTypeOf(event.data).toBeUnknown();
+      return;
+    }
+    expectTypeOf(event).toEqualTypeOf<KnownWebhookEventV1<SolarisEvent>>();
     expectTypeOf(event.nativeType).toEqualTypeOf<SolarisNativeType>();
     if (event.nativeType === 'BOOKING') {
       expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
@@ -85,5 +93,15 @@ describe('router patterns', () => {
     });
     // @ts-expect-error no such normalized type
     webhooks.on('booking.deleted', () => undefined);
+  });
+
+  it('should narrow onAny events on nativeType after isUnknownWebhookEvent', () => {
+    webhooks.onAny(event => {
+      if (isUnknownWebhookEvent(event)) return;
+      if (event.nativeType === 'BOOKING') {
+        expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
+        expectTypeOf(event.type).toEqualTypeOf<'booking.created'>();
+      }
+    });
   });
 });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { runDurableStoreContractTests } from '@finhooks/core/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-// Test-only: the shared durable-store suite lives in store-sqlite (see README).
-import { runStoreContractTests } from '../../store-sqlite/src/testing/run-store-contract-tests';
 import { createPostgresStore, type PostgresPool } from './index';
 
 const connectionString =
@@ -26,7 +25,7 @@ afterAll(async () => {
   await admin.end();
 });
 
-runStoreContractTests({
+runDurableStoreContractTests({
   name: 'PostgreSQL',
   parallel: true,
   async createDatabase() {

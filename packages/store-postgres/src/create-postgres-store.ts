@@ -1,11 +1,17 @@
 import {
+  clampListLimit,
   ConfigurationError,
+  decodeStoreCursor,
+  encodeStoreCursor,
   retryDelayMs,
+  storedErrorMessage,
+  toEpochMs,
   type AnyWebhookEventV1,
   type DurableWebhookStore,
   type ListStoredEventsQuery,
   type StoredEventState,
   type StoredEventsPage,
+  type StoredSubjectQuery,
   type StoredWebhookEvent,
   type WebhookClaimResult,
   type WebhookEventKey,
@@ -13,15 +19,7 @@ import {
 } from '@finhooks/core';
 import pg from 'pg';
 import { postgresMigrations } from './postgres-migrations';
-import {
-  clampLimit,
-  decodeCursor,
-  encodeCursor,
-  errorMessage,
-  parseTime,
-  toBuffer,
-  toBytes,
-} from './postgres-store-helpers';
+import { toBuffer, toBytes } from './postgres-bytes';
 
 /** The result of a query, as `pg` returns it. */
 export interface PostgresQueryResult {
@@ -67,24 +65,14 @@ export interface PostgresStoreOptions {
   now?: () => number;
 }
 
-/** Query of {@link PostgresWebhookStore.latestBySubject}. */
-export interface LatestBySubjectQuery {
-  provider: string;
-  subjectType: string;
-  subjectId: string;
-}
+/**
+ * Query of `latestBySubject`: an alias of core's `StoredSubjectQuery`, kept
+ * for compatibility.
+ */
+export type LatestBySubjectQuery = StoredSubjectQuery;
 
 /** A durable finhooks store in PostgreSQL, shareable by many receivers. */
-export interface PostgresWebhookStore extends DurableWebhookStore {
-  /**
-   * The stored event about a subject (a payment, a customer…) with the latest
-   * `occurredAt` (ties, and events without `occurredAt`, by receipt time):
-   * the current state when deliveries arrive out of order.
-   */
-  latestBySubject(
-    query: LatestBySubjectQuery,
-  ): Promise<StoredWebhookEvent | undefined>;
-}
+export type PostgresWebhookStore = DurableWebhookStore;
 
 interface EventRow {
   provider: string;
@@ -278,7 +266,7 @@ export function createPostgresStore(
   }
 
   function eventParams(event: AnyWebhookEventV1): unknown[] {
-    const occurredAt = parseTime(event.occurredAt);
+    const occurredAt = toEpochMs(event.occurredAt);
     return [
       event.type,
       event.nativeType,
@@ -313,7 +301,7 @@ export function createPostgresStore(
         event.provider,
         event.id,
         ...eventParams(event),
-        iso(parseTime(event.receivedAt) ?? timestamp),
+        iso(toEpochMs(event.receivedAt) ?? timestamp),
         invalid ? 'quarantined' : 'processing',
         invalid ? 0 : 1,
         invalid ? null : iso(timestamp + claimLeaseMs),
@@ -327,7 +315,7 @@ export function createPostgresStore(
   }
 
   async function fail(key: WebhookEventKey, error: unknown): Promise<void> {
-    const message = errorMessage(error);
+    const message = storedErrorMessage(error);
     // Optimistic: the backoff comes from core's retryDelayMs(attempts), so
     // read attempts, then update only if nobody changed the row meanwhile.
     for (let round = 0; round < 10; round++) {
@@ -416,7 +404,7 @@ export function createPostgresStore(
   async function listEvents(
     query_: ListStoredEventsQuery = {},
   ): Promise<StoredEventsPage> {
-    const limit = clampLimit(query_.limit);
+    const limit = clampListLimit(query_.limit);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown): string => {
@@ -429,7 +417,7 @@ export function createPostgresStore(
     if (query_.state !== undefined)
       where.push(`e.state = ${param(query_.state)}`);
     if (query_.cursor !== undefined && query_.cursor !== '') {
-      const position = decodeCursor(query_.cursor);
+      const position = decodeStoreCursor(query_.cursor);
       where.push(
         `(e.received_at, e.provider, e.id) < (${param(iso(position.receivedAtMs))}::timestamptz, ${param(position.provider)}, ${param(position.id)})`,
       );
@@ -448,7 +436,7 @@ export function createPostgresStore(
       events: page.map(toStoredEvent),
       nextCursor:
         rows.length > limit && last !== undefined
-          ? encodeCursor({
+          ? encodeStoreCursor({
               receivedAtMs: last.received_at,
               provider: last.provider,
               id: last.id,
@@ -540,6 +528,15 @@ export function createPostgresStore(
         [provider, subjectType, subjectId],
       );
       return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
+    },
+    async deleteBySubject({ provider, subjectType, subjectId }) {
+      // Deliveries go with their events (ON DELETE CASCADE).
+      const { rowCount } = await query(
+        `DELETE FROM ${events}
+         WHERE provider = $1 AND subject_type = $2 AND subject_id = $3`,
+        [provider, subjectType, subjectId],
+      );
+      return rowCount;
     },
     async close() {
       if (closed) return;

@@ -11,4 +11,5 @@ export {
   postgresMigrations,
   type PostgresMigration,
 } from './postgres-migrations';
-export { InvalidCursorError } from './postgres-store-helpers';
+// Moved to core; re-exported for compatibility.
+export { InvalidCursorError } from '@finhooks/core';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runDurableStoreContractTests } from '@finhooks/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from './index';
-import { runStoreContractTests } from './testing/run-store-contract-tests';
 
-runStoreContractTests({
+runDurableStoreContractTests({
   name: 'SQLite',
   parallel: false,
   async createDatabase() {

@@ -1,11 +1,17 @@
 import {
+  clampListLimit,
   ConfigurationError,
+  decodeStoreCursor,
+  encodeStoreCursor,
   retryDelayMs,
+  storedErrorMessage,
+  toEpochMs,
   type AnyWebhookEventV1,
   type DurableWebhookStore,
   type ListStoredEventsQuery,
   type StoredEventState,
   type StoredEventsPage,
+  type StoredSubjectQuery,
   type StoredWebhookEvent,
   type WebhookClaimResult,
   type WebhookEventKey,
@@ -13,15 +19,7 @@ import {
 } from '@finhooks/core';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
-import {
-  clampLimit,
-  decodeCursor,
-  encodeCursor,
-  errorMessage,
-  parseTime,
-  toBuffer,
-  toBytes,
-} from './sqlite-store-helpers';
+import { toBuffer, toBytes } from './sqlite-bytes';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -40,24 +38,14 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
-/** Query of {@link SqliteWebhookStore.latestBySubject}. */
-export interface LatestBySubjectQuery {
-  provider: string;
-  subjectType: string;
-  subjectId: string;
-}
+/**
+ * Query of `latestBySubject`: an alias of core's `StoredSubjectQuery`, kept
+ * for compatibility.
+ */
+export type LatestBySubjectQuery = StoredSubjectQuery;
 
 /** A durable finhooks store in one SQLite database file. */
-export interface SqliteWebhookStore extends DurableWebhookStore {
-  /**
-   * The stored event about a subject (a payment, a customer…) with the latest
-   * `occurredAt` (ties, and events without `occurredAt`, by receipt time):
-   * the current state when deliveries arrive out of order.
-   */
-  latestBySubject(
-    query: LatestBySubjectQuery,
-  ): Promise<StoredWebhookEvent | undefined>;
-}
+export type SqliteWebhookStore = DurableWebhookStore;
 
 interface EventRow {
   provider: string;
@@ -210,6 +198,9 @@ export function createSqliteStore(
         WHERE e.provider = ? AND e.subject_type = ? AND e.subject_id = ?
         ORDER BY e.occurred_at DESC NULLS LAST, e.received_at DESC, e.id DESC
         LIMIT 1`),
+      // Deliveries go with their events (ON DELETE CASCADE).
+      deleteBySubject: db.prepare<[string, string, string]>(`
+        DELETE FROM events WHERE provider = ? AND subject_type = ? AND subject_id = ?`),
       counts: db.prepare<
         [],
         { provider: string; state: StoredEventState; count: number }
@@ -243,7 +234,7 @@ export function createSqliteStore(
       subjectType: event.subject?.type ?? null,
       subjectId: event.subject?.id ?? null,
       status: event.status ?? null,
-      occurredAt: parseTime(event.occurredAt) ?? null,
+      occurredAt: toEpochMs(event.occurredAt) ?? null,
       event: JSON.stringify(event),
       issues: invalid ? JSON.stringify(event.issues) : null,
       invalid,
@@ -256,7 +247,7 @@ export function createSqliteStore(
       const timestamp = now();
       const inserted = s.insertEvent.run({
         ...columns,
-        receivedAt: parseTime(entry.event.receivedAt) ?? timestamp,
+        receivedAt: toEpochMs(entry.event.receivedAt) ?? timestamp,
         state: invalid ? 'quarantined' : 'processing',
         attempts: invalid ? 0 : 1,
         nextAttemptAt: invalid ? null : timestamp + claimLeaseMs,
@@ -340,7 +331,7 @@ export function createSqliteStore(
     query: ListStoredEventsQuery = {},
   ): Promise<StoredEventsPage> {
     ready();
-    const limit = clampLimit(query.limit);
+    const limit = clampListLimit(query.limit);
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (query.provider !== undefined) {
@@ -356,7 +347,7 @@ export function createSqliteStore(
       params.push(query.state);
     }
     if (query.cursor !== undefined && query.cursor !== '') {
-      const position = decodeCursor(query.cursor);
+      const position = decodeStoreCursor(query.cursor);
       where.push('(e.received_at, e.provider, e.id) < (?, ?, ?)');
       params.push(position.receivedAtMs, position.provider, position.id);
     }
@@ -376,7 +367,7 @@ export function createSqliteStore(
       events: page.map(toStoredEvent),
       nextCursor:
         rows.length > limit && last !== undefined
-          ? encodeCursor({
+          ? encodeStoreCursor({
               receivedAtMs: last.received_at,
               provider: last.provider,
               id: last.id,
@@ -397,7 +388,7 @@ export function createSqliteStore(
       ready().complete.run(key.provider, key.id);
     },
     async fail(key, error) {
-      failTransaction.immediate(ready(), key, errorMessage(error));
+      failTransaction.immediate(ready(), key, storedErrorMessage(error));
     },
     async leaseDue({ limit, leaseMs }) {
       const size = Math.floor(limit);
@@ -423,6 +414,10 @@ export function createSqliteStore(
     async latestBySubject({ provider, subjectType, subjectId }) {
       const row = ready().latestBySubject.get(provider, subjectType, subjectId);
       return row === undefined ? undefined : toStoredEvent(row);
+    },
+    async deleteBySubject({ provider, subjectType, subjectId }) {
+      return ready().deleteBySubject.run(provider, subjectType, subjectId)
+        .changes;
     },
     async close() {
       if (db.open) db.close();

@@ -5,4 +5,5 @@ export {
   type SqliteWebhookStore,
 } from './create-sqlite-store';
 export { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
-export { InvalidCursorError } from './sqlite-store-helpers';
+// Moved to core; re-exported for compatibility.
+export { InvalidCursorError } from '@finhooks/core';

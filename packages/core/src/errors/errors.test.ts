@@ -74,6 +74,7 @@ const cases = [
     500,
   ],
   [new errors.StoreError({ message: 'm' }), 'store_failed', 500],
+  [new errors.InvalidCursorError({ message: 'm' }), 'cursor_invalid', 400],
 ] as const;
 
 describe('finhooks errors', () => {

@@ -17,7 +17,8 @@ export type FinhooksErrorCode =
   | 'event_in_progress'
   | 'event_unprocessable'
   | 'handler_failed'
-  | 'store_failed';
+  | 'store_failed'
+  | 'cursor_invalid';
 
 /** Constructor options shared by every finhooks error. */
 export interface FinhooksErrorOptions {

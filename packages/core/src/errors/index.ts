@@ -12,6 +12,7 @@ export {
   type FinhooksErrorOptions,
 } from './finhooks-error';
 export { HandlerError } from './handler-error';
+export { InvalidCursorError } from './invalid-cursor-error';
 export { InvalidJsonError } from './invalid-json-error';
 export { MethodNotAllowedError } from './method-not-allowed-error';
 export { MissingHeaderError } from './missing-header-error';

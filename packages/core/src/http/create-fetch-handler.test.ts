@@ -202,4 +202,39 @@ describe('createFetchHandler', () => {
     );
     expect(statuses).not.toContain(410);
   });
+
+  it('should report each request once to onResult, with its outcome or error', async () => {
+    const results: {
+      status: number;
+      provider?: string;
+      code?: string;
+      outcome?: string;
+    }[] = [];
+    const { handle } = setup({
+      onResult: result => {
+        results.push({
+          status: result.status,
+          provider: result.provider,
+          code: (result.error as { code?: string } | undefined)?.code,
+          outcome: result.outcome?.status,
+        });
+        throw new Error('a broken listener must not change the answer');
+      },
+    });
+    expect((await handle(await signedRequest(customerBody))).status).toBe(200);
+    expect((await handle(await signedRequest(customerBody))).status).toBe(200);
+    expect(
+      (await handle(new Request(`${base}/nowhere`, { method: 'POST' }))).status,
+    ).toBe(404);
+    expect(results).toEqual([
+      { status: 200, provider: 'fake', code: undefined, outcome: 'accepted' },
+      { status: 200, provider: 'fake', code: undefined, outcome: 'duplicate' },
+      {
+        status: 404,
+        provider: undefined,
+        code: 'route_not_found',
+        outcome: undefined,
+      },
+    ]);
+  });
 });

@@ -1,15 +1,10 @@
 import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
-import { RouteNotFoundError } from '../errors/route-not-found-error';
 import type { Webhooks } from '../router/create-webhooks';
+import { answerDelivery, type WebhookResultListener } from './answer-delivery';
 import { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
 import { readFetchBody } from './read-fetch-body';
 import { resolveProvider } from './resolve-provider';
-import {
-  errorToHttpResponse,
-  outcomeToHttpResponse,
-  type WebhookHttpResponse,
-} from './to-http-response';
 
 /** Options of {@link createFetchHandler}. */
 export interface FetchHandlerOptions {
@@ -19,10 +14,8 @@ export interface FetchHandlerOptions {
   maxBodyBytes?: number;
   /** The peer address, for IP allowlists (`Request` does not carry it). */
   getRemoteAddress?: (request: Request) => string | undefined;
-}
-
-function toResponse({ status, headers, body }: WebhookHttpResponse): Response {
-  return new Response(body, { status, headers });
+  /** Called once per request with its outcome or error (metrics, logs). */
+  onResult?: WebhookResultListener;
 }
 
 /**
@@ -37,31 +30,28 @@ export function createFetchHandler<TEvent extends WebhookEventV1>(
 ): (request: Request) => Promise<Response> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async request => {
+    const url = new URL(request.url);
     const provider = resolveProvider(
-      new URL(request.url).pathname,
+      url.pathname,
       webhooks.adapters.keys(),
       options.provider,
     );
-    try {
-      if (provider === undefined) {
-        throw new RouteNotFoundError({
-          message: `No webhook provider matches ${new URL(request.url).pathname}.`,
+    const { status, headers, body } = await answerDelivery(
+      webhooks,
+      provider,
+      { method: request.method, url },
+      async routed => {
+        const remoteAddress = options.getRemoteAddress?.(request);
+        return createRawWebhookRequest({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: await readFetchBody(request, maxBodyBytes, routed),
+          ...(remoteAddress === undefined ? {} : { remoteAddress }),
         });
-      }
-      const body = await readFetchBody(request, maxBodyBytes, provider);
-      const remoteAddress = options.getRemoteAddress?.(request);
-      const raw = createRawWebhookRequest({
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-        body,
-        ...(remoteAddress === undefined ? {} : { remoteAddress }),
-      });
-      return toResponse(
-        outcomeToHttpResponse(await webhooks.receive(provider, raw)),
-      );
-    } catch (error) {
-      return toResponse(errorToHttpResponse(error));
-    }
+      },
+      options.onResult,
+    );
+    return new Response(body, { status, headers });
   };
 }

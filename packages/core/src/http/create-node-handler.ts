@@ -1,16 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
-import { RouteNotFoundError } from '../errors/route-not-found-error';
 import type { Webhooks } from '../router/create-webhooks';
+import { answerDelivery, type WebhookResultListener } from './answer-delivery';
 import { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
 import { readNodeBody, type NodeWebhookRequest } from './read-node-body';
 import { resolveProvider } from './resolve-provider';
-import {
-  errorToHttpResponse,
-  outcomeToHttpResponse,
-  type WebhookHttpResponse,
-} from './to-http-response';
 
 /** Options of {@link createNodeHandler}. */
 export interface NodeHandlerOptions {
@@ -18,15 +13,8 @@ export interface NodeHandlerOptions {
   provider?: string;
   /** Largest accepted body; default 1 MiB (413 past it). */
   maxBodyBytes?: number;
-}
-
-function send(
-  response: ServerResponse,
-  { status, headers, body }: WebhookHttpResponse,
-): void {
-  if (response.headersSent) return;
-  response.writeHead(status, headers);
-  response.end(body);
+  /** Called once per request with its outcome or error (metrics, logs). */
+  onResult?: WebhookResultListener;
 }
 
 function requestHeaders(request: NodeWebhookRequest): Headers {
@@ -62,31 +50,26 @@ export function createNodeHandler<TEvent extends WebhookEventV1>(
       webhooks.adapters.keys(),
       options.provider,
     );
-    try {
-      if (provider === undefined) {
-        throw new RouteNotFoundError({
-          message: `No webhook provider matches ${url.pathname}.`,
-        });
-      }
-      const body = await readNodeBody(request, maxBodyBytes, provider);
-      const raw = createRawWebhookRequest({
-        method: request.method ?? 'POST',
-        url: url.href,
-        headers: requestHeaders(request),
-        body,
-        ...(request.socket.remoteAddress === undefined
-          ? {}
-          : { remoteAddress: request.socket.remoteAddress }),
-      });
-      send(
-        response,
-        outcomeToHttpResponse(await webhooks.receive(provider, raw)),
-      );
-    } catch (error) {
-      const answer = errorToHttpResponse(error);
-      // An unread oversized body: close the connection rather than read it.
-      if (answer.status === 413) answer.headers.connection = 'close';
-      send(response, answer);
-    }
+    const answer = await answerDelivery(
+      webhooks,
+      provider,
+      { method: request.method ?? 'POST', url },
+      async routed =>
+        createRawWebhookRequest({
+          method: request.method ?? 'POST',
+          url: url.href,
+          headers: requestHeaders(request),
+          body: await readNodeBody(request, maxBodyBytes, routed),
+          ...(request.socket.remoteAddress === undefined
+            ? {}
+            : { remoteAddress: request.socket.remoteAddress }),
+        }),
+      options.onResult,
+    );
+    // An unread oversized body: close the connection rather than read it.
+    if (answer.status === 413) answer.headers.connection = 'close';
+    if (response.headersSent) return;
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
   };
 }

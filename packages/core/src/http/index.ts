@@ -15,3 +15,7 @@ export {
   outcomeToHttpResponse,
   type WebhookHttpResponse,
 } from './to-http-response';
+export {
+  type WebhookRequestResult,
+  type WebhookResultListener,
+} from './answer-delivery';

@@ -84,11 +84,16 @@ describe('router pattern narrowing', () => {
       expectTypeOf(event).toExtend<WebhookEventV1>();
       if (event.type === 'booking.created')
         expectTypeOf(event.data.amount).toBeNumber();
-      if (
-        event.provider === 'shop' &&
-        event.type !== 'shop.unknown' &&
-        event.nativeType === 'payment_update'
-      ) {
+      if (isUnknownWebhookEvent(event)) {
+        expectTypeOf(event.type).toEqualTypeOf<
+          'bank.unknown' | 'shop.unknown'
+        >();
+        expectTypeOf(event.data).toBeUnknown();
+        return;
+      }
+      // With unknown events ruled out, the native type alone narrows data.
+      if (event.nativeType === 'payment_update') {
+        expectTypeOf(event.provider).toEqualTypeOf<'shop'>();
         expectTypeOf(event.data).toEqualTypeOf<{ payment: { id: string } }>();
       }
     });

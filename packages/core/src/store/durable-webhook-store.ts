@@ -34,10 +34,26 @@ export interface ListStoredEventsQuery {
   provider?: string;
   type?: string;
   state?: StoredEventState;
-  /** Default 50, at most 500. */
+  /** Default 50, at most 500 (`clampListLimit`). */
   limit?: number;
-  /** Opaque cursor from a previous page. */
+  /**
+   * Opaque cursor from a previous page (`encodeStoreCursor`); a
+   * cursor the store did not issue throws `InvalidCursorError`.
+   */
   cursor?: string;
+}
+
+/**
+ * A subject (a payment, a customer, a person…) of one provider, as in the
+ * envelope's `subject`: the key of {@link DurableWebhookStore.latestBySubject}
+ * and {@link DurableWebhookStore.deleteBySubject}.
+ */
+export interface StoredSubjectQuery {
+  provider: string;
+  /** `event.subject.type`, e.g. `payment`. */
+  subjectType: string;
+  /** `event.subject.id`, the provider's id of the subject. */
+  subjectId: string;
 }
 
 /** One page, newest first. */
@@ -78,6 +94,24 @@ export interface DurableWebhookStore extends WebhookStore {
     key: WebhookEventKey,
     event: AnyWebhookEventV1,
   ): Promise<StoredWebhookEvent | undefined>;
+  /**
+   * The stored event about a subject with the latest `occurredAt` (ties, and
+   * events without `occurredAt`, by receipt time, then id): keeps the latest
+   * state per subject when a provider delivers out of order (Redpin,
+   * Solaris). Every state counts, quarantined events included. `undefined`
+   * when nothing is stored about the subject.
+   */
+  latestBySubject(
+    query: StoredSubjectQuery,
+  ): Promise<StoredWebhookEvent | undefined>;
+  /**
+   * Deletes every stored event about a subject, with its raw delivery, in
+   * any state, and returns how many events were deleted: for erasure duties
+   * such as Solaris `PERSON_DELETED`. Only events whose `subject` is this
+   * one are deleted. A later delivery of a deleted event is stored again as
+   * new; a handler still running on one finds no row to complete.
+   */
+  deleteBySubject(query: StoredSubjectQuery): Promise<number>;
   /** Stored event counts by provider and state. */
   counts(): Promise<
     { provider: string; state: StoredEventState; count: number }[]

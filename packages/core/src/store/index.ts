@@ -11,9 +11,23 @@ export {
   type DurableWebhookStore,
   type ListStoredEventsQuery,
   type StoredEventState,
+  type StoredSubjectQuery,
   type StoredEventsPage,
   type StoredWebhookEvent,
 } from './durable-webhook-store';
+export {
+  clampListLimit,
+  decodeStoreCursor,
+  DEFAULT_LIST_LIMIT,
+  encodeStoreCursor,
+  MAX_LIST_LIMIT,
+  type StoreCursorPosition,
+} from './store-cursor';
+export {
+  MAX_STORED_ERROR_LENGTH,
+  storedErrorMessage,
+  toEpochMs,
+} from './store-values';
 export {
   createRetryWorker,
   type RetryWorker,

@@ -4,6 +4,7 @@ import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
 import {
   retryDelayMs,
   type DurableWebhookStore,
+  type StoredSubjectQuery,
   type StoredWebhookEvent,
 } from '../store/durable-webhook-store';
 
@@ -17,6 +18,15 @@ export function createFakeDurableStore({
   const keyOf = (key: { provider: string; id: string }) =>
     `${key.provider}:${key.id}`;
   const at = (ms: number) => new Date(ms).toISOString();
+  const about = (query: StoredSubjectQuery) =>
+    [...rows.values()].filter(
+      row =>
+        row.provider === query.provider &&
+        row.event.subject?.type === query.subjectType &&
+        row.event.subject.id === query.subjectId,
+    );
+  const time = (value: string | undefined) =>
+    value === undefined ? Number.NEGATIVE_INFINITY : Date.parse(value);
   return {
     durable: true,
     rows,
@@ -76,6 +86,20 @@ export function createFakeDurableStore({
         row.nextAttemptAt = at(now());
       }
       return row;
+    },
+    async latestBySubject(query) {
+      // Latest occurredAt (missing ranks last), then latest receipt, then id.
+      return about(query).sort(
+        (a, b) =>
+          time(b.event.occurredAt) - time(a.event.occurredAt) ||
+          time(b.event.receivedAt) - time(a.event.receivedAt) ||
+          (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+      )[0];
+    },
+    async deleteBySubject(query) {
+      const doomed = about(query);
+      for (const row of doomed) rows.delete(keyOf(row));
+      return doomed.length;
     },
     async counts() {
       return [];

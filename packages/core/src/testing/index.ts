@@ -9,3 +9,9 @@ export {
   toFetchRequest,
   withHeaders,
 } from './request-helpers';
+export {
+  runDurableStoreContractTests,
+  type DurableStoreContractDatabase,
+  type DurableStoreContractOptions,
+  type DurableStoreContractTarget,
+} from './run-durable-store-contract-tests';

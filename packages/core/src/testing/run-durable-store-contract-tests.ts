@@ -1,46 +1,48 @@
-// The behaviour every durable finhooks store shares, written once and run
-// against SQLite (here) and PostgreSQL (store-postgres imports this file by
-// relative path, test-only: it is not part of any published build).
-import {
-  createRetryWorker,
-  createWebhooks,
-  createRawWebhookRequest,
-  type AnyWebhookEventV1,
-  type DurableWebhookStore,
-  type InvalidWebhookEventV1,
-  type StoredWebhookEvent,
-  type WebhookAdapterV1,
-  type WebhookEventV1,
-  type WebhookStoreEntry,
-} from '@finhooks/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
+import type { WebhookAdapterV1 } from '../adapter/v1/webhook-adapter-v1';
+import type {
+  AnyWebhookEventV1,
+  InvalidWebhookEventV1,
+  WebhookEventV1,
+} from '../envelope/v1/webhook-event-v1';
+import { InvalidCursorError } from '../errors/invalid-cursor-error';
+import { createWebhooks } from '../router/create-webhooks';
+import { createRetryWorker } from '../store/create-retry-worker';
+import type { DurableWebhookStore } from '../store/durable-webhook-store';
+import type { WebhookStoreEntry } from '../store/webhook-store';
 
-/** A durable store plus the out-of-order helper both implementations add. */
-export interface ContractStore extends DurableWebhookStore {
-  latestBySubject(query: {
-    provider: string;
-    subjectType: string;
-    subjectId: string;
-  }): Promise<StoredWebhookEvent | undefined>;
-}
-
-export interface ContractStoreOptions {
+/** What the suite passes when it opens a store. */
+export interface DurableStoreContractOptions {
+  /** The store's clock (ms since the epoch): the suite moves time itself. */
   now: () => number;
+  /** Handler runs before an event is dead-lettered. */
   maxAttempts?: number;
+  /** How long a claim reserves a new event for its receiver, in ms. */
   leaseMs?: number;
 }
 
-/** An empty database; `open` may be called again for a second connection or pool. */
-export interface ContractDatabase {
-  open(options: ContractStoreOptions): ContractStore;
+/**
+ * One empty database. `open` may be called several times: every store it
+ * returns must be a separate connection (or pool) to the same data, as two
+ * receivers would be.
+ */
+export interface DurableStoreContractDatabase {
+  open(options: DurableStoreContractOptions): DurableWebhookStore;
   /** Drops the database (after every store opened on it was closed). */
   cleanup(): Promise<void>;
 }
 
-export interface StoreContractTarget {
+/** Options of {@link runDurableStoreContractTests}. */
+export interface DurableStoreContractTarget {
+  /** Prefix of the test names, e.g. `SQLite`. */
   name: string;
-  createDatabase(): Promise<ContractDatabase>;
-  /** Whether two `open`ed stores really run statements in parallel (PostgreSQL). */
+  /** A fresh, empty database per test. */
+  createDatabase(): Promise<DurableStoreContractDatabase>;
+  /**
+   * Whether two `open`ed stores really run statements in parallel (a server
+   * database): adds a parallel-load test.
+   */
   parallel: boolean;
 }
 
@@ -98,12 +100,40 @@ function entry(event: AnyWebhookEventV1, body?: Uint8Array): WebhookStoreEntry {
   };
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
 const key = (event: { provider: string; id: string }) => ({
   provider: event.provider,
   id: event.id,
 });
 
-export function runStoreContractTests(target: StoreContractTarget): void {
+/**
+ * The behaviour every `DurableWebhookStore` shares, as vitest tests: dedup,
+ * accept-then-process, retries with backoff and dead letters, lease
+ * recovery, quarantine and replay, cursor paging, latest state and erasure
+ * per subject, exact bytes, and the router plus retry worker on top. Call it
+ * at the top level of a test file of your store; the SQLite and PostgreSQL
+ * stores of finhooks run exactly this suite.
+ *
+ * ```ts
+ * runDurableStoreContractTests({
+ *   name: 'MyStore',
+ *   parallel: true,
+ *   async createDatabase() {
+ *     const schema = await createEmptySchema();
+ *     return {
+ *       open: options => createMyStore({ schema, ...options }),
+ *       cleanup: () => dropSchema(schema),
+ *     };
+ *   },
+ * });
+ * ```
+ */
+export function runDurableStoreContractTests(
+  target: DurableStoreContractTarget,
+): void {
   describe(`${target.name}: durable store contract`, () => {
     let clock = START;
     const now = () => clock;
@@ -116,12 +146,15 @@ export function runStoreContractTests(target: StoreContractTarget): void {
 
     /** A fresh database and `count` migrated stores on it. */
     async function setup(
-      options: Partial<ContractStoreOptions> = {},
+      options: Partial<DurableStoreContractOptions> = {},
       count = 1,
-    ): Promise<{ stores: ContractStore[]; database: ContractDatabase }> {
+    ): Promise<{
+      stores: DurableWebhookStore[];
+      database: DurableStoreContractDatabase;
+    }> {
       const database = await target.createDatabase();
       cleanups.push(() => database.cleanup());
-      const stores: ContractStore[] = [];
+      const stores: DurableWebhookStore[] = [];
       for (let index = 0; index < count; index++) {
         const store = database.open({ now, leaseMs: LEASE_MS, ...options });
         cleanups.push(() => store.close());
@@ -131,7 +164,7 @@ export function runStoreContractTests(target: StoreContractTarget): void {
       return { stores, database };
     }
 
-    async function one(options: Partial<ContractStoreOptions> = {}) {
+    async function one(options: Partial<DurableStoreContractOptions> = {}) {
       return (await setup(options)).stores[0]!;
     }
 
@@ -215,7 +248,7 @@ export function runStoreContractTests(target: StoreContractTarget): void {
 
     it('stores exactly one row when two stores claim the same events concurrently', async () => {
       const { stores } = await setup({}, 2);
-      const [a, b] = stores as [ContractStore, ContractStore];
+      const [a, b] = stores as [DurableWebhookStore, DurableWebhookStore];
       const events = Array.from({ length: 40 }, (_, index) =>
         makeEvent({ id: `evt_${index}` }),
       );
@@ -423,7 +456,7 @@ export function runStoreContractTests(target: StoreContractTarget): void {
       await store.complete({ provider: 'acme', id: 'a4' });
 
       const collect = async (
-        query: Parameters<ContractStore['listEvents']>[0],
+        query: Parameters<DurableWebhookStore['listEvents']>[0],
       ) => {
         const ids: string[] = [];
         const cursors: (string | null)[] = [];
@@ -483,14 +516,24 @@ export function runStoreContractTests(target: StoreContractTarget): void {
       );
       expect((await store.listEvents()).events).toHaveLength(8);
 
-      await expect(
-        store.listEvents({ cursor: 'not a cursor' }),
-      ).rejects.toThrow(/cursor/);
-      await expect(
-        store.listEvents({
-          cursor: Buffer.from('{"a":1}').toString('base64url'),
-        }),
-      ).rejects.toThrow(/cursor/);
+      // A cursor the store did not issue is the caller's mistake (400).
+      for (const cursor of [
+        'not a cursor',
+        'eyJhIjoxfQ', // base64url of {"a":1}
+        all.cursors[0]!.slice(0, -3),
+      ]) {
+        const error: unknown = await store.listEvents({ cursor }).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(error, cursor).toBeInstanceOf(Error);
+        expect((error as Error).message).toMatch(/cursor/);
+        expect(InvalidCursorError.isInstance(error), cursor).toBe(true);
+        expect(error).toMatchObject({
+          code: 'cursor_invalid',
+          httpStatus: 400,
+        });
+      }
     });
 
     it('replaces quarantined events: valid becomes pending, invalid stays quarantined', async () => {
@@ -585,10 +628,11 @@ export function runStoreContractTests(target: StoreContractTarget): void {
       expect(JSON.stringify(stored?.event)).toBe(JSON.stringify(event));
       expect(stored?.delivery).toEqual(delivery);
       expect(stored?.delivery.body).toBeInstanceOf(Uint8Array);
-      expect(Buffer.isBuffer(stored?.delivery.body)).toBe(false);
-      expect(Buffer.from(stored!.delivery.body).equals(Buffer.from(body))).toBe(
-        true,
+      // A plain Uint8Array (not a driver's Buffer subclass) with the exact bytes.
+      expect(Object.getPrototypeOf(stored?.delivery.body)).toBe(
+        Uint8Array.prototype,
       );
+      expect(sameBytes(stored!.delivery.body, body)).toBe(true);
 
       const empty = makeEvent({ id: 'evt_empty' });
       await store.claim({
@@ -602,9 +646,7 @@ export function runStoreContractTests(target: StoreContractTarget): void {
       const listed = (await store.listEvents()).events.find(
         row => row.id === 'evt_bin',
       );
-      expect(Buffer.from(listed!.delivery.body).equals(Buffer.from(body))).toBe(
-        true,
-      );
+      expect(sameBytes(listed!.delivery.body, body)).toBe(true);
     });
 
     it('tells the latest state per subject when deliveries arrive out of order', async () => {
@@ -668,6 +710,104 @@ export function runStoreContractTests(target: StoreContractTarget): void {
           subjectId: 'pay_1',
         }),
       ).toBeUndefined();
+    });
+
+    it('deletes every event about a subject, with its delivery, in any state', async () => {
+      const store = await one();
+      const person = (id: string, subjectId = 'per_1', provider = 'acme') =>
+        makeEvent({
+          id,
+          provider,
+          type: 'person.updated',
+          subject: { type: 'person', id: subjectId },
+        });
+      const processed = person('p_processed');
+      const pending = person('p_pending');
+      const processing = person('p_processing');
+      const quarantined = makeInvalid({
+        id: 'p_quarantined',
+        subject: { type: 'person', id: 'per_1' },
+      });
+      const kept = [
+        person('p_other', 'per_2'), // another person
+        person('p_foreign', 'per_1', 'zeta'), // same id at another provider
+        makeEvent({
+          id: 'p_payment',
+          subject: { type: 'payment', id: 'per_1' },
+        }),
+        makeEvent({ id: 'p_none', subject: undefined }),
+      ];
+      for (const event of [
+        processed,
+        pending,
+        processing,
+        quarantined,
+        ...kept,
+      ])
+        await store.claim(entry(event));
+      await store.complete(key(processed));
+      await store.fail(key(pending), new Error('later'));
+
+      expect(
+        await store.deleteBySubject({
+          provider: 'acme',
+          subjectType: 'person',
+          subjectId: 'per_1',
+        }),
+      ).toBe(4);
+      for (const event of [processed, pending, processing, quarantined])
+        expect(await store.getEvent(key(event)), event.id).toBeUndefined();
+      for (const event of kept)
+        expect(await store.getEvent(key(event)), event.id).toBeDefined();
+      expect(
+        await store.latestBySubject({
+          provider: 'acme',
+          subjectType: 'person',
+          subjectId: 'per_1',
+        }),
+      ).toBeUndefined();
+      expect(
+        (await store.listEvents()).events.map(row => row.id).sort(),
+      ).toEqual(kept.map(event => event.id).sort());
+      // Retry workers only see what is left.
+      clock += 24 * 3600 * 1000;
+      expect(
+        (await store.leaseDue({ limit: 10, leaseMs: LEASE_MS }))
+          .map(row => row.id)
+          .sort(),
+      ).toEqual(kept.map(event => event.id).sort());
+      // A handler still running on a deleted event changes nothing.
+      await store.complete(key(processing));
+      await store.fail(key(processing), new Error('late'));
+      expect(await store.getEvent(key(processing))).toBeUndefined();
+
+      expect(
+        await store.deleteBySubject({
+          provider: 'acme',
+          subjectType: 'person',
+          subjectId: 'per_1',
+        }),
+      ).toBe(0);
+      // Nothing of the deleted delivery survives: a redelivery is new.
+      const body = new Uint8Array([9, 8, 7]);
+      expect(await store.claim(entry(processed, body))).toBe('claimed');
+      expect((await store.getEvent(key(processed)))?.delivery.body).toEqual(
+        body,
+      );
+      expect(
+        await store.deleteBySubject({
+          provider: 'acme',
+          subjectType: 'person',
+          subjectId: 'per_1',
+        }),
+      ).toBe(1);
+      expect(await store.counts()).toEqual(
+        expect.arrayContaining([
+          { provider: 'acme', state: 'processing', count: 3 },
+          { provider: 'zeta', state: 'processing', count: 1 },
+        ]),
+      );
+      expect(await store.counts()).toHaveLength(2);
     });
 
     it('counts events by provider and state', async () => {
@@ -795,7 +935,7 @@ export function runStoreContractTests(target: StoreContractTarget): void {
     if (target.parallel) {
       it('keeps claims and leases consistent under parallel load from two stores', async () => {
         const { stores } = await setup({}, 2);
-        const [a, b] = stores as [ContractStore, ContractStore];
+        const [a, b] = stores as [DurableWebhookStore, DurableWebhookStore];
         const events = Array.from({ length: 60 }, (_, index) =>
           makeEvent({ id: `p_${index}` }),
         );
