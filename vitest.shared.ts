@@ -6,7 +6,10 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
  * files use Node APIs and run on Node only; `*.test-d.ts` files are
  * type tests, checked once.
  */
-export function runtimeProjects(name: string, root?: string): TestProjectInlineConfiguration[] {
+export function runtimeProjects(
+  name: string,
+  root?: string,
+): TestProjectInlineConfiguration[] {
   const base = root === undefined ? {} : { root };
   return [
     {
@@ -15,7 +18,11 @@ export function runtimeProjects(name: string, root?: string): TestProjectInlineC
         name: `${name}:node`,
         environment: 'node',
         include: ['src/**/*.test.ts'],
-        typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        typecheck: {
+          enabled: true,
+          include: ['src/**/*.test-d.ts'],
+          tsconfig: './tsconfig.json',
+        },
       },
     },
     {
@@ -31,4 +38,10 @@ export function runtimeProjects(name: string, root?: string): TestProjectInlineC
 }
 
 /** Packages tested on both runtimes. */
-export const runtimePackages = ['core', 'dintero', 'solaris', 'redpin', 'tradevest'];
+export const runtimePackages = [
+  'core',
+  'dintero',
+  'solaris',
+  'redpin',
+  'tradevest',
+];
