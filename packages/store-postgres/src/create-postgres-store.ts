@@ -11,7 +11,6 @@ import {
   type ListStoredEventsQuery,
   type StoredEventState,
   type StoredEventsPage,
-  type StoredSubjectQuery,
   type StoredWebhookEvent,
   type WebhookClaimResult,
   type WebhookEventKey,
@@ -64,12 +63,6 @@ export interface PostgresStoreOptions {
   /** Clock (ms since the epoch), for tests. Default `Date.now`. */
   now?: () => number;
 }
-
-/**
- * Query of `latestBySubject`: an alias of core's `StoredSubjectQuery`, kept
- * for compatibility.
- */
-export type LatestBySubjectQuery = StoredSubjectQuery;
 
 /** A durable finhooks store in PostgreSQL, shareable by many receivers. */
 export type PostgresWebhookStore = DurableWebhookStore;

@@ -1,6 +1,5 @@
 export {
   createPostgresStore,
-  type LatestBySubjectQuery,
   type PostgresPool,
   type PostgresPoolClient,
   type PostgresQueryResult,
@@ -11,5 +10,5 @@ export {
   postgresMigrations,
   type PostgresMigration,
 } from './postgres-migrations';
-// Moved to core; re-exported for compatibility.
+// Thrown by listEvents for a bad cursor; re-exported for convenience.
 export { InvalidCursorError } from '@finhooks/core';

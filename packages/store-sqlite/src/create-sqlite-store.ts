@@ -11,7 +11,6 @@ import {
   type ListStoredEventsQuery,
   type StoredEventState,
   type StoredEventsPage,
-  type StoredSubjectQuery,
   type StoredWebhookEvent,
   type WebhookClaimResult,
   type WebhookEventKey,
@@ -37,12 +36,6 @@ export interface SqliteStoreOptions {
   /** Clock (ms since the epoch), for tests. Default `Date.now`. */
   now?: () => number;
 }
-
-/**
- * Query of `latestBySubject`: an alias of core's `StoredSubjectQuery`, kept
- * for compatibility.
- */
-export type LatestBySubjectQuery = StoredSubjectQuery;
 
 /** A durable finhooks store in one SQLite database file. */
 export type SqliteWebhookStore = DurableWebhookStore;

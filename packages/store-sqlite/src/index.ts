@@ -1,9 +1,8 @@
 export {
   createSqliteStore,
-  type LatestBySubjectQuery,
   type SqliteStoreOptions,
   type SqliteWebhookStore,
 } from './create-sqlite-store';
 export { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
-// Moved to core; re-exported for compatibility.
+// Thrown by listEvents for a bad cursor; re-exported for convenience.
 export { InvalidCursorError } from '@finhooks/core';

@@ -11,7 +11,11 @@ export interface WebhookHttpResponse {
   body: string;
 }
 
-const json = { 'content-type': 'application/json; charset=utf-8' };
+// A fresh object per answer: servers may add headers (content-length) to
+// the object they are given, and a shared one would leak into later answers.
+const jsonHeaders = (): Record<string, string> => ({
+  'content-type': 'application/json; charset=utf-8',
+});
 
 /** The answer for a delivery the router accepted (always 2xx). */
 export function outcomeToHttpResponse(
@@ -21,7 +25,7 @@ export function outcomeToHttpResponse(
     const { response } = outcome.handshake;
     return {
       status: response.status,
-      headers: response.headers ?? json,
+      headers: { ...(response.headers ?? jsonHeaders()) },
       body:
         response.body ??
         JSON.stringify({ ok: true, handshake: outcome.handshake.nativeType }),
@@ -29,7 +33,7 @@ export function outcomeToHttpResponse(
   }
   return {
     status: 200,
-    headers: json,
+    headers: jsonHeaders(),
     body: JSON.stringify({
       ok: true,
       id: outcome.event.id,
@@ -55,7 +59,7 @@ export function httpStatusOf(error: unknown): number {
 /** The answer for a refused or failed delivery. Never leaks stacks or secrets. */
 export function errorToHttpResponse(error: unknown): WebhookHttpResponse {
   const status = httpStatusOf(error);
-  const headers: Record<string, string> = { ...json };
+  const headers = jsonHeaders();
   if (MethodNotAllowedError.isInstance(error))
     headers.allow = error.allowed.join(', ');
   const body = FinhooksError.isInstance(error)
