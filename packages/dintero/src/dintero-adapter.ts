@@ -16,6 +16,7 @@ import { verifyDinteroCallback } from './dintero-callback-verify';
 import { dinteroCheckoutCallbackType } from './dintero-checkout-events';
 import { dinteroEvents, type DinteroEventDefinitions } from './dintero-events';
 import {
+  dinteroHeaderAliasWarning,
   dinteroPingType,
   readDinteroHookIdentity,
 } from './dintero-hook-identity';
@@ -70,8 +71,8 @@ export function createDinteroAdapter(
   const resolved = resolveDinteroSettings(settings);
   const isCallback = (request: RawWebhookRequest) =>
     dinteroRequestKind(request, resolved.callbackPath) === 'callback';
-  // The account whose callback signature matched, for `account`/`livemode`.
-  const callbackAccounts = new WeakMap<RawWebhookRequest, string>();
+  // With one configured account, a replayed callback (not re-verified)
+  // still knows its account.
   const onlyAccount =
     resolved.checkout?.accountIds.length === 1
       ? resolved.checkout.accountIds[0]
@@ -84,12 +85,9 @@ export function createDinteroAdapter(
     handshakeTypes: [dinteroPingType],
     async authenticate(request) {
       if (isCallback(request)) {
-        const accountId = await verifyDinteroCallback(
-          request,
-          resolved.checkout,
-        );
-        callbackAccounts.set(request, accountId);
-        return;
+        // The account whose secret matched the signature.
+        const account = await verifyDinteroCallback(request, resolved.checkout);
+        return { account, livemode: dinteroLivemode(account) };
       }
       if (request.method !== 'POST') {
         throw new MethodNotAllowedError({
@@ -113,13 +111,15 @@ export function createDinteroAdapter(
         ? dinteroCallbackEventId(request)
         : readDinteroHookIdentity(request, body, resolved).deliveryId,
     describeDelivery: (request, body): WebhookDeliveryFacts => {
-      const account = isCallback(request)
-        ? (callbackAccounts.get(request) ?? onlyAccount)
-        : accountIdOf(body);
+      const account = isCallback(request) ? onlyAccount : accountIdOf(body);
+      const alias = isCallback(request)
+        ? undefined
+        : dinteroHeaderAliasWarning(request, body);
       return {
         account,
         livemode: dinteroLivemode(account),
         delivery: { headers: keptHeadersOf(request) },
+        ...(alias === undefined ? {} : { warnings: [alias] }),
       };
     },
   });

@@ -1,4 +1,8 @@
-import { MissingHeaderError, type RawWebhookRequest } from '@finhooks/core';
+import {
+  MissingHeaderError,
+  type RawWebhookRequest,
+  type WebhookWarningV1,
+} from '@finhooks/core';
 import { DinteroEventMismatchError } from './dintero-event-mismatch-error';
 import { dinteroProvider } from './dintero-provider';
 
@@ -12,6 +16,25 @@ const headerAliases: Readonly<Record<string, string>> = {
   checkout_transaction_update: 'checkout_transaction',
   checkout_authorization_update: 'checkout_authorization',
 };
+
+/**
+ * A compatibility warning when the `event` header uses an alias spelling of
+ * the signed body's event (accepted, but worth seeing in logs).
+ */
+export function dinteroHeaderAliasWarning(
+  request: RawWebhookRequest,
+  body: unknown,
+): WebhookWarningV1 | undefined {
+  const headerType = header(request, 'event');
+  const bodyType = stringField(body, 'event');
+  if (headerType === undefined || headerAliases[headerType] !== bodyType) {
+    return undefined;
+  }
+  return {
+    type: 'compatibility',
+    message: `The "event" header "${headerType}" is an alias of the signed body's "${bodyType}"; delivered as ${bodyType}.`,
+  };
+}
 
 /** The type and delivery id of one Hooks delivery. */
 export interface DinteroHookIdentity {

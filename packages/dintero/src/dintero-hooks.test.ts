@@ -203,6 +203,9 @@ describe('Hooks API event type and delivery id', () => {
     expect(result.kind === 'event' && result.event.nativeType).toBe(
       'checkout_transaction',
     );
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'compatibility' }),
+    ]);
   });
 
   it('should use the signed body event when the header is missing', async () => {

@@ -145,6 +145,44 @@ describe('defineWebhookAdapter', () => {
   });
 });
 
+describe('delivery facts', () => {
+  const adapter = defineWebhookAdapter({
+    provider: 'facts',
+    events: {
+      thing: defineWebhookEvent({
+        type: 'thing.created',
+        schema: z.looseObject({}),
+      }),
+    },
+    // The account whose secret matched is only known while verifying.
+    authenticate: async () => ({ account: 'P00000001', livemode: true }),
+    nativeType: () => 'thing',
+    describeDelivery: () => ({
+      account: 'from-body',
+      delivery: { attempt: 2 },
+      warnings: [{ type: 'compatibility', message: 'old header spelling' }],
+    }),
+  });
+  const request = createRawWebhookRequest({ url, body: '{}' });
+
+  it('should let facts learned while verifying override the delivery facts', async () => {
+    const result = await adapter.receive(request);
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      account: 'P00000001',
+      livemode: true,
+      delivery: { attempt: 2 },
+    });
+    expect(result.warnings).toEqual([
+      { type: 'compatibility', message: 'old header spelling' },
+    ]);
+  });
+
+  it('should keep the delivery facts on a replay, which skips verification', async () => {
+    const result = await adapter.receive(request, { alreadyVerified: true });
+    expect(result.kind === 'event' && result.event.account).toBe('from-body');
+  });
+});
+
 describe('redactHeaders', () => {
   it('should drop credentials and keep signatures', () => {
     const headers = new Headers({

@@ -29,6 +29,8 @@ export interface WebhookDeliveryFacts {
   /** A subject known from the transport (Solaris `Solaris-Entity-Id`). */
   subject?: WebhookSubjectV1 | undefined;
   delivery?: WebhookDeliveryV1;
+  /** Non-fatal anomalies of this delivery (a deprecated header spelling…). */
+  warnings?: readonly WebhookWarningV1[];
 }
 
 /**
@@ -53,8 +55,16 @@ export interface WebhookAdapterSpec<
   unsignedHandshake?: (
     request: RawWebhookRequest,
   ) => WebhookHandshakeV1 | undefined;
-  /** Verifies the raw request; throws a finhooks error when not authentic. */
-  authenticate: (request: RawWebhookRequest) => Promise<void>;
+  /**
+   * Verifies the raw request; throws a finhooks error when not authentic.
+   * May return facts learned while verifying (the account whose secret
+   * matched); they override `describeDelivery`'s. A replay
+   * (`alreadyVerified`) skips it, so keep such facts derivable otherwise
+   * where possible.
+   */
+  authenticate: (
+    request: RawWebhookRequest,
+  ) => Promise<WebhookDeliveryFacts | void>;
   /** Turns the raw body into a payload; default: safe JSON parse. */
   parseBody?: (request: RawWebhookRequest) => unknown;
   /** The native event type, from headers, body or path. */
@@ -141,7 +151,10 @@ export function defineWebhookAdapter<
         return { kind: 'handshake', handshake: unsigned, warnings };
 
       // Authenticity first: nothing is parsed before the raw bytes verify.
-      if (options.alreadyVerified !== true) await spec.authenticate(request);
+      const verifiedFacts =
+        options.alreadyVerified === true
+          ? undefined
+          : await spec.authenticate(request);
       const body = spec.parseBody
         ? spec.parseBody(request)
         : safeParseJson(request.body, { provider });
@@ -171,11 +184,14 @@ export function defineWebhookAdapter<
         data: body,
         delivery: {},
       };
-      const deliveryFacts = spec.describeDelivery?.(request, body);
-      if (deliveryFacts !== undefined) {
-        applyFacts(event, deliveryFacts);
-        if (deliveryFacts.delivery !== undefined)
-          event.delivery = deliveryFacts.delivery;
+      for (const facts of [
+        spec.describeDelivery?.(request, body),
+        verifiedFacts ?? undefined,
+      ]) {
+        if (facts === undefined) continue;
+        applyFacts(event, facts);
+        if (facts.delivery !== undefined) event.delivery = facts.delivery;
+        warnings.push(...(facts.warnings ?? []));
       }
 
       const definition = Object.hasOwn(spec.events, nativeType)
