@@ -73,8 +73,12 @@ describe('router pattern narrowing', () => {
     webhooks.on('bank:CARD_BLOCK', event => {
       expectTypeOf(event.data).toEqualTypeOf<{ card_id: string }>();
     });
-    webhooks.on('bank:SOMETHING_NEW', event => {
-      expectTypeOf(event.type).toEqualTypeOf<'bank.unknown'>();
+    // A native type the adapter does not know is a typo, not a pattern;
+    // new types are matched with '<provider>.unknown'.
+    // @ts-expect-error not a known native type
+    webhooks.on('bank:SOMETHING_NEW', () => {});
+    webhooks.on('bank.unknown', event => {
+      expectTypeOf(event.nativeType).toBeString();
       expectTypeOf(event.data).toBeUnknown();
     });
   });

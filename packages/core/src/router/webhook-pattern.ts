@@ -6,8 +6,12 @@ import type {
 type ResourceOf<TType extends string> =
   TType extends `${infer TResource}.${string}` ? TResource : never;
 
+// Known native types only: a typo must not compile. Events of types the
+// adapter does not know yet are matched with `'<provider>.unknown'`.
 type ProviderNativeType<TEvent> = TEvent extends WebhookEventV1
-  ? `${TEvent['provider']}:${TEvent['nativeType']}`
+  ? TEvent['type'] extends `${string}.unknown`
+    ? never
+    : `${TEvent['provider']}:${TEvent['nativeType']}`
   : never;
 
 /**
@@ -28,11 +32,7 @@ export type WebhookPatternEvent<
 > = TPattern extends '*'
   ? TEvent
   : TPattern extends `${infer TProvider}:${infer TNative}`
-    ? [Extract<TEvent, { provider: TProvider; nativeType: TNative }>] extends [
-        never,
-      ]
-      ? Extract<TEvent, { provider: TProvider; type: `${TProvider}.unknown` }>
-      : Extract<TEvent, { provider: TProvider; nativeType: TNative }>
+    ? Extract<TEvent, { provider: TProvider; nativeType: TNative }>
     : TPattern extends `${infer TResource}.*`
       ? Extract<TEvent, { type: `${TResource}.${string}` }>
       : Extract<TEvent, { type: TPattern }>;
