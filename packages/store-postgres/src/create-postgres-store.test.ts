@@ -3,6 +3,7 @@ import { runDurableStoreContractTests } from '@finhooks/core/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, type PostgresPool } from './index';
+import { postgresMigrations } from './postgres-migrations';
 
 const connectionString =
   process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -50,6 +51,7 @@ describe('createPostgresStore', () => {
       );
       expect(versions.rows).toEqual([
         { version: 1, name: 'events and deliveries' },
+        { version: 2, name: 'lease fencing' },
       ]);
       const indexes = await admin.query<{ indexname: string }>(
         'SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',
@@ -80,9 +82,49 @@ describe('createPostgresStore', () => {
       const versions = await admin.query(
         `SELECT count(*)::int AS n FROM "${schema}".migrations`,
       );
-      expect(versions.rows[0]).toEqual({ n: 1 });
+      expect(versions.rows[0]).toEqual({ n: 2 });
     } finally {
       await Promise.all(stores.map(store => store.close()));
+      await dropSchema(schema);
+    }
+  });
+
+  it('upgrades a version 1 schema: its rows get lease 0 and stay usable', async () => {
+    const schema = `${prefix}_upgrade`;
+    const quoted = `"${schema}"`;
+    const v1 = postgresMigrations[0]!;
+    await admin.query(`CREATE SCHEMA ${quoted}`);
+    await admin.query(
+      `CREATE TABLE ${quoted}.migrations (version integer PRIMARY KEY, name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await admin.query(v1.sql.replaceAll('{schema}', quoted));
+    await admin.query(
+      `INSERT INTO ${quoted}.migrations (version, name) VALUES (1, $1)`,
+      [v1.name],
+    );
+    await admin.query(
+      `INSERT INTO ${quoted}.events (provider, id, type, native_type, received_at, state,
+         attempts, next_attempt_at, event)
+       VALUES ('acme', 'evt_old', 't', 'T', now(), 'processing', 1, to_timestamp(0), '{}')`,
+    );
+    const store = createPostgresStore({
+      connectionString,
+      schema,
+      now: () => 1000,
+    });
+    try {
+      await store.migrate();
+      const key = { provider: 'acme', id: 'evt_old' };
+      expect((await store.getEvent(key))?.lease).toBe(0);
+      const [leased] = await store.leaseDue({ limit: 1, leaseMs: 1000 });
+      expect(leased).toMatchObject({ attempts: 2, lease: 1 });
+      await store.complete(key, { lease: 0 });
+      expect((await store.getEvent(key))?.state).toBe('processing');
+      await store.complete(key, { lease: 1 });
+      expect((await store.getEvent(key))?.state).toBe('processed');
+    } finally {
+      await store.close();
       await dropSchema(schema);
     }
   });

@@ -11,6 +11,7 @@ import {
   type ListStoredEventsQuery,
   type StoredEventState,
   type StoredEventsPage,
+  type StoreLeaseOptions,
   type StoredWebhookEvent,
   type WebhookClaimResult,
   type WebhookEventKey,
@@ -72,6 +73,7 @@ interface EventRow {
   id: string;
   state: StoredEventState;
   attempts: number;
+  lease: number;
   last_error: string | null;
   next_attempt_at: number | null;
   received_at: number;
@@ -87,7 +89,7 @@ const MIGRATION_LOCK_CLASS = 0x66686b73;
 
 /** Columns of an event row joined with its delivery, times in epoch ms. */
 const ROW_COLUMNS = `
-  e.provider, e.id, e.state, e.attempts, e.last_error,
+  e.provider, e.id, e.state, e.attempts, e.lease, e.last_error,
   (extract(epoch FROM e.next_attempt_at) * 1000)::float8 AS next_attempt_at,
   (extract(epoch FROM e.received_at) * 1000)::float8 AS received_at,
   e.event::text AS event, d.method, d.url, d.headers::text AS headers, d.body`;
@@ -113,6 +115,7 @@ function toStoredEvent(row: EventRow): StoredWebhookEvent {
     id: row.id,
     state: row.state,
     attempts: row.attempts,
+    lease: row.lease,
     event: JSON.parse(row.event) as AnyWebhookEventV1,
     delivery: {
       method: row.method ?? '',
@@ -128,6 +131,44 @@ function toStoredEvent(row: EventRow): StoredWebhookEvent {
   if (row.next_attempt_at !== null)
     stored.nextAttemptAt = iso(row.next_attempt_at);
   return stored;
+}
+
+/** The lease a new row gets from `claim`: none (0) when quarantined. */
+function claimLease(invalid: boolean): number {
+  return invalid ? 0 : 1;
+}
+
+/** Most claim leases a store remembers for its router; the oldest go first. */
+const MAX_CLAIM_LEASES = 10_000;
+
+/**
+ * The leases of this store's own claims. The router runs the handlers of a
+ * claimed event in this process and then calls `complete`/`fail` without a
+ * lease: the store applies its claim's lease, so a receiver whose handlers
+ * outlive the claim lease (and whose event a worker took over) changes
+ * nothing. A forgotten claim (more than the cap in flight) is not fenced.
+ */
+function createClaimLeases() {
+  const leases = new Map<string, number>();
+  const keyOf = (key: WebhookEventKey) => `${key.provider}\u0000${key.id}`;
+  return {
+    remember(key: WebhookEventKey, lease: number): void {
+      const id = keyOf(key);
+      leases.delete(id);
+      leases.set(id, lease);
+      if (leases.size > MAX_CLAIM_LEASES) {
+        const oldest = leases.keys().next().value;
+        if (oldest !== undefined) leases.delete(oldest);
+      }
+    },
+    /** The lease of this store's claim of the event, once. */
+    take(key: WebhookEventKey): number | undefined {
+      const id = keyOf(key);
+      const lease = leases.get(id);
+      leases.delete(id);
+      return lease;
+    },
+  };
 }
 
 function positiveInteger(
@@ -194,6 +235,7 @@ export function createPostgresStore(
 
   let migration: Promise<void> | undefined;
   let closed = false;
+  const claims = createClaimLeases();
 
   async function migrate(): Promise<void> {
     const client = await pool.connect();
@@ -282,9 +324,9 @@ export function createPostgresStore(
     const result = await query(
       `WITH inserted AS (
          INSERT INTO ${events} (provider, id, type, native_type, subject_type, subject_id, status,
-           occurred_at, event, issues, received_at, state, attempts, next_attempt_at)
+           occurred_at, event, issues, received_at, state, attempts, next_attempt_at, lease)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::json, $10::json,
-           $11::timestamptz, $12, $13, $14::timestamptz)
+           $11::timestamptz, $12, $13, $14::timestamptz, $19)
          ON CONFLICT (provider, id) DO NOTHING
          RETURNING provider, id
        )
@@ -302,12 +344,33 @@ export function createPostgresStore(
         delivery.url,
         JSON.stringify(delivery.headers),
         toBuffer(delivery.body),
+        claimLease(invalid),
       ],
     );
-    return result.rowCount === 1 ? 'claimed' : 'duplicate';
+    if (result.rowCount !== 1) return 'duplicate';
+    claims.remember(event, claimLease(invalid));
+    return 'claimed';
   }
 
-  async function fail(key: WebhookEventKey, error: unknown): Promise<void> {
+  async function complete(
+    key: WebhookEventKey,
+    options?: StoreLeaseOptions,
+  ): Promise<void> {
+    const lease = options?.lease ?? claims.take(key) ?? null;
+    await query(
+      `UPDATE ${events} SET state = 'processed', next_attempt_at = NULL
+       WHERE provider = $1 AND id = $2 AND state = 'processing'
+         AND ($3::int IS NULL OR lease = $3::int)`,
+      [key.provider, key.id, lease],
+    );
+  }
+
+  async function fail(
+    key: WebhookEventKey,
+    error: unknown,
+    options?: StoreLeaseOptions,
+  ): Promise<void> {
+    const lease = options?.lease ?? claims.take(key);
     const message = storedErrorMessage(error);
     // Optimistic: the backoff comes from core's retryDelayMs(attempts), so
     // read attempts, then update only if nobody changed the row meanwhile.
@@ -315,25 +378,30 @@ export function createPostgresStore(
       const { rows } = await query<{
         state: StoredEventState;
         attempts: number;
+        lease: number;
       }>(
-        `SELECT state, attempts FROM ${events} WHERE provider = $1 AND id = $2`,
+        `SELECT state, attempts, lease FROM ${events} WHERE provider = $1 AND id = $2`,
         [key.provider, key.id],
       );
       const row = rows[0];
       if (row === undefined) return;
+      // Another worker leased the event since: its outcome counts, not ours.
+      if (lease !== undefined && row.lease !== lease) return;
       if (row.state === 'quarantined') {
         await query(
           `UPDATE ${events} SET last_error = $3
-           WHERE provider = $1 AND id = $2 AND state = 'quarantined'`,
-          [key.provider, key.id, message],
+           WHERE provider = $1 AND id = $2 AND state = 'quarantined' AND lease = $4`,
+          [key.provider, key.id, message, row.lease],
         );
         return;
       }
       if (row.state !== 'processing') return;
       const retry = row.attempts < maxAttempts;
+      // Unchanged since the read (same lease, same attempts), or retry.
       const updated = await query(
         `UPDATE ${events} SET state = $4, next_attempt_at = $5::timestamptz, last_error = $6
-         WHERE provider = $1 AND id = $2 AND state = 'processing' AND attempts = $3`,
+         WHERE provider = $1 AND id = $2 AND state = 'processing' AND attempts = $3
+           AND lease = $7`,
         [
           key.provider,
           key.id,
@@ -341,6 +409,7 @@ export function createPostgresStore(
           retry ? 'pending' : 'failed',
           retry ? iso(now() + retryDelayMs(row.attempts)) : null,
           message,
+          row.lease,
         ],
       );
       if (updated.rowCount === 1) return;
@@ -377,7 +446,8 @@ export function createPostgresStore(
          FOR UPDATE SKIP LOCKED
        ), leased AS (
          UPDATE ${events} AS t
-         SET state = 'processing', attempts = t.attempts + 1, next_attempt_at = $3::timestamptz
+         SET state = 'processing', attempts = t.attempts + 1, lease = t.lease + 1,
+           next_attempt_at = $3::timestamptz
          FROM due WHERE t.provider = due.provider AND t.id = due.id
          RETURNING t.*, due.next_attempt_at AS due_at
        )
@@ -488,13 +558,7 @@ export function createPostgresStore(
       migration ??= Promise.resolve();
     },
     claim,
-    async complete(key) {
-      await query(
-        `UPDATE ${events} SET state = 'processed', next_attempt_at = NULL
-         WHERE provider = $1 AND id = $2 AND state = 'processing'`,
-        [key.provider, key.id],
-      );
-    },
+    complete,
     fail,
     leaseDue,
     listEvents,

@@ -53,4 +53,13 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX events_subject_idx ON {schema}.events (provider, subject_type, subject_id, occurred_at);
     `,
   },
+  {
+    version: 2,
+    name: 'lease fencing',
+    // The fencing token: +1 on every claim or lease of the event, so that
+    // complete/fail of a holder whose lease was taken over change nothing.
+    sql: `
+      ALTER TABLE {schema}.events ADD COLUMN lease integer NOT NULL DEFAULT 0;
+    `,
+  },
 ];

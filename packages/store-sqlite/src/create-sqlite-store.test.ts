@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { runDurableStoreContractTests } from '@finhooks/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from './index';
+import { sqliteMigrations } from './sqlite-migrations';
 
 runDurableStoreContractTests({
   name: 'SQLite',
@@ -35,7 +36,10 @@ describe('createSqliteStore', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(
         db.prepare('SELECT version, name FROM finhooks_migrations').all(),
-      ).toEqual([{ version: 1, name: 'events and deliveries' }]);
+      ).toEqual([
+        { version: 1, name: 'events and deliveries' },
+        { version: 2, name: 'lease fencing' },
+      ]);
       const indexes = db
         .prepare(
           "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%' ORDER BY name",
@@ -49,6 +53,40 @@ describe('createSqliteStore', () => {
         'events_type_idx',
       ]);
       db.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a version 1 database: its rows get lease 0 and stay usable', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'finhooks-sqlite-'));
+    const filename = join(directory, 'events.db');
+    try {
+      const db = new Database(filename);
+      db.exec(`CREATE TABLE finhooks_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+      db.exec(sqliteMigrations[0]!.sql);
+      db.prepare(
+        'INSERT INTO finhooks_migrations (version, name, applied_at) VALUES (1, ?, 0)',
+      ).run(sqliteMigrations[0]!.name);
+      db.prepare(
+        `INSERT INTO events (provider, id, type, native_type, received_at, state, attempts,
+           next_attempt_at, event)
+         VALUES ('acme', 'evt_old', 't', 'T', 0, 'processing', 1, 0, ?)`,
+      ).run(JSON.stringify({ provider: 'acme', id: 'evt_old' }));
+      db.close();
+
+      const store = createSqliteStore({ filename, now: () => 1000 });
+      await store.migrate();
+      const key = { provider: 'acme', id: 'evt_old' };
+      expect((await store.getEvent(key))?.lease).toBe(0);
+      const [leased] = await store.leaseDue({ limit: 1, leaseMs: 1000 });
+      expect(leased).toMatchObject({ attempts: 2, lease: 1 });
+      await store.complete(key, { lease: 0 });
+      expect((await store.getEvent(key))?.state).toBe('processing');
+      await store.complete(key, { lease: 1 });
+      expect((await store.getEvent(key))?.state).toBe('processed');
+      await store.close();
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -45,6 +45,7 @@ interface EventRow {
   id: string;
   state: StoredEventState;
   attempts: number;
+  lease: number;
   last_error: string | null;
   next_attempt_at: number | null;
   received_at: number;
@@ -56,7 +57,7 @@ interface EventRow {
 }
 
 const SELECT_ROW = `
-  SELECT e.provider, e.id, e.state, e.attempts, e.last_error, e.next_attempt_at,
+  SELECT e.provider, e.id, e.state, e.attempts, e.lease, e.last_error, e.next_attempt_at,
          e.received_at, e.event, d.method, d.url, d.headers, d.body
   FROM events e LEFT JOIN deliveries d ON d.provider = e.provider AND d.id = e.id`;
 
@@ -66,6 +67,7 @@ function toStoredEvent(row: EventRow): StoredWebhookEvent {
     id: row.id,
     state: row.state,
     attempts: row.attempts,
+    lease: row.lease,
     event: JSON.parse(row.event) as AnyWebhookEventV1,
     delivery: {
       method: row.method ?? '',
@@ -81,6 +83,44 @@ function toStoredEvent(row: EventRow): StoredWebhookEvent {
   if (row.next_attempt_at !== null)
     stored.nextAttemptAt = new Date(row.next_attempt_at).toISOString();
   return stored;
+}
+
+/** The lease a new row gets from `claim`: none (0) when quarantined. */
+function claimLease(invalid: boolean): number {
+  return invalid ? 0 : 1;
+}
+
+/** Most claim leases a store remembers for its router; the oldest go first. */
+const MAX_CLAIM_LEASES = 10_000;
+
+/**
+ * The leases of this store's own claims. The router runs the handlers of a
+ * claimed event in this process and then calls `complete`/`fail` without a
+ * lease: the store applies its claim's lease, so a receiver whose handlers
+ * outlive the claim lease (and whose event a worker took over) changes
+ * nothing. A forgotten claim (more than the cap in flight) is not fenced.
+ */
+function createClaimLeases() {
+  const leases = new Map<string, number>();
+  const keyOf = (key: WebhookEventKey) => `${key.provider}\u0000${key.id}`;
+  return {
+    remember(key: WebhookEventKey, lease: number): void {
+      const id = keyOf(key);
+      leases.delete(id);
+      leases.set(id, lease);
+      if (leases.size > MAX_CLAIM_LEASES) {
+        const oldest = leases.keys().next().value;
+        if (oldest !== undefined) leases.delete(oldest);
+      }
+    },
+    /** The lease of this store's claim of the event, once. */
+    take(key: WebhookEventKey): number | undefined {
+      const id = keyOf(key);
+      const lease = leases.get(id);
+      leases.delete(id);
+      return lease;
+    },
+  };
 }
 
 function positiveInteger(
@@ -129,6 +169,7 @@ export function createSqliteStore(
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
 
+  const claims = createClaimLeases();
   let migrated = false;
   // Statements are prepared lazily: the tables exist only after migrate().
   let statements: Statements | undefined;
@@ -143,21 +184,24 @@ export function createSqliteStore(
     return {
       insertEvent: db.prepare(`
         INSERT INTO events (provider, id, type, native_type, subject_type, subject_id, status,
-          occurred_at, received_at, state, attempts, next_attempt_at, event, issues)
+          occurred_at, received_at, state, attempts, lease, next_attempt_at, event, issues)
         VALUES (@provider, @id, @type, @nativeType, @subjectType, @subjectId, @status,
-          @occurredAt, @receivedAt, @state, @attempts, @nextAttemptAt, @event, @issues)
+          @occurredAt, @receivedAt, @state, @attempts, @lease, @nextAttemptAt, @event, @issues)
         ON CONFLICT (provider, id) DO NOTHING`),
       insertDelivery: db.prepare(`
         INSERT INTO deliveries (provider, id, method, url, headers, body)
         VALUES (@provider, @id, @method, @url, @headers, @body)
         ON CONFLICT (provider, id) DO NOTHING`),
-      complete: db.prepare<[string, string]>(`
+      // A null lease is not fenced.
+      complete: db.prepare<[string, string, number | null, number | null]>(`
         UPDATE events SET state = 'processed', next_attempt_at = NULL
-        WHERE provider = ? AND id = ? AND state = 'processing'`),
+        WHERE provider = ? AND id = ? AND state = 'processing' AND (? IS NULL OR lease = ?)`),
       getState: db.prepare<
         [string, string],
-        { state: StoredEventState; attempts: number }
-      >('SELECT state, attempts FROM events WHERE provider = ? AND id = ?'),
+        { state: StoredEventState; attempts: number; lease: number }
+      >(
+        'SELECT state, attempts, lease FROM events WHERE provider = ? AND id = ?',
+      ),
       setRetry: db.prepare<[string, number | null, string, string, string]>(`
         UPDATE events SET state = ?, next_attempt_at = ?, last_error = ?
         WHERE provider = ? AND id = ? AND state = 'processing'`),
@@ -176,7 +220,8 @@ export function createSqliteStore(
         ORDER BY next_attempt_at, provider, id
         LIMIT ?`),
       lease: db.prepare<[number, string, string]>(`
-        UPDATE events SET state = 'processing', attempts = attempts + 1, next_attempt_at = ?
+        UPDATE events SET state = 'processing', attempts = attempts + 1, lease = lease + 1,
+          next_attempt_at = ?
         WHERE provider = ? AND id = ?`),
       getEvent: db.prepare<[string, string], EventRow>(
         `${SELECT_ROW} WHERE e.provider = ? AND e.id = ?`,
@@ -243,6 +288,7 @@ export function createSqliteStore(
         receivedAt: toEpochMs(entry.event.receivedAt) ?? timestamp,
         state: invalid ? 'quarantined' : 'processing',
         attempts: invalid ? 0 : 1,
+        lease: claimLease(invalid),
         nextAttemptAt: invalid ? null : timestamp + claimLeaseMs,
       });
       if (inserted.changes === 0) return 'duplicate';
@@ -259,9 +305,16 @@ export function createSqliteStore(
   );
 
   const failTransaction = db.transaction(
-    (s: Statements, key: WebhookEventKey, message: string): void => {
+    (
+      s: Statements,
+      key: WebhookEventKey,
+      message: string,
+      lease: number | undefined,
+    ): void => {
       const row = s.getState.get(key.provider, key.id);
       if (row === undefined) return;
+      // Another worker leased the event since: its outcome counts, not ours.
+      if (lease !== undefined && row.lease !== lease) return;
       if (row.state === 'quarantined') {
         s.setQuarantineError.run(message, key.provider, key.id);
         return;
@@ -375,13 +428,18 @@ export function createSqliteStore(
       migrateOnce();
     },
     async claim(entry) {
-      return claimTransaction.immediate(ready(), entry);
+      const result = claimTransaction.immediate(ready(), entry);
+      if (result === 'claimed')
+        claims.remember(entry.event, claimLease('issues' in entry.event));
+      return result;
     },
-    async complete(key) {
-      ready().complete.run(key.provider, key.id);
+    async complete(key, options) {
+      const lease = options?.lease ?? claims.take(key) ?? null;
+      ready().complete.run(key.provider, key.id, lease, lease);
     },
-    async fail(key, error) {
-      failTransaction.immediate(ready(), key, storedErrorMessage(error));
+    async fail(key, error, options) {
+      const lease = options?.lease ?? claims.take(key);
+      failTransaction.immediate(ready(), key, storedErrorMessage(error), lease);
     },
     async leaseDue({ limit, leaseMs }) {
       const size = Math.floor(limit);

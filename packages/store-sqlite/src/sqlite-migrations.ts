@@ -52,6 +52,15 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       CREATE INDEX events_subject_idx ON events (provider, subject_type, subject_id, occurred_at);
     `,
   },
+  {
+    version: 2,
+    name: 'lease fencing',
+    // The fencing token: +1 on every claim or lease of the event, so that
+    // complete/fail of a holder whose lease was taken over change nothing.
+    sql: `
+      ALTER TABLE events ADD COLUMN lease INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /**

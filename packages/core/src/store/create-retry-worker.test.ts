@@ -87,6 +87,38 @@ describe('createRetryWorker', () => {
     expect(await worker.runOnce()).toBe(1);
   });
 
+  it('should pass its lease, so a run that outlived it changes nothing', async () => {
+    const { store, webhooks, clock, settle } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    let calls = 0;
+    webhooks.on('customer.updated', async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('first delivery failed');
+      if (calls === 2) {
+        await gate; // a slow run: its lease expires meanwhile
+        throw new Error('slow run failed');
+      }
+    });
+    await deliver(webhooks, 'evt_1');
+    await settle();
+    clock.advance(1_000);
+    const slow = createRetryWorker({ webhooks, store, leaseMs: 5_000 });
+    const slowRound = slow.runOnce();
+    await vi.waitFor(() => expect(calls).toBe(2));
+    clock.advance(5_000);
+    const fast = createRetryWorker({ webhooks, store, leaseMs: 5_000 });
+    expect(await fast.runOnce()).toBe(1);
+    expect(store.rows.get('fake:evt_1')).toMatchObject({
+      state: 'processed',
+      attempts: 3,
+      lease: 3,
+    });
+    release();
+    expect(await slowRound).toBe(1);
+    expect(store.rows.get('fake:evt_1')?.state).toBe('processed');
+  });
+
   it('should start and stop cleanly', async () => {
     const { store, webhooks } = setup();
     const worker = createRetryWorker({ webhooks, store, intervalMs: 5 });

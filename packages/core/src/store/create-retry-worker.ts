@@ -53,12 +53,15 @@ export function createRetryWorker<TEvent extends WebhookEventV1>({
     const due = await store.leaseDue({ limit: batchSize, leaseMs });
     for (const stored of due) {
       const key = { provider: stored.provider, id: stored.id };
+      // Fenced: if this run outlives its lease and another worker leases the
+      // event, the store ignores this run's outcome.
+      const lease = { lease: stored.lease };
       try {
         await webhooks.dispatch(stored.event);
-        await store.complete(key);
+        await store.complete(key, lease);
       } catch (error) {
         onError?.(error, key);
-        await store.fail(key, error);
+        await store.fail(key, error, lease);
       }
     }
     return due.length;

@@ -22,11 +22,28 @@ export interface StoredWebhookEvent {
   state: StoredEventState;
   /** Handler runs so far. */
   attempts: number;
+  /**
+   * Fencing token of the row's current (or last) lease: a new, larger value
+   * each time the event is claimed or leased (`0` while it never was, as a
+   * quarantined event). Pass the one `leaseDue` returned to `complete` and
+   * `fail`. Optional for stores written before leases were fenced.
+   */
+  lease?: number;
   lastError?: string;
   /** When a pending event is next due (ISO-8601). */
   nextAttemptAt?: string;
   event: AnyWebhookEventV1;
   delivery: StoredDelivery;
+}
+
+/** Options of {@link DurableWebhookStore.complete} and {@link DurableWebhookStore.fail}. */
+export interface StoreLeaseOptions {
+  /**
+   * The lease the caller holds (`StoredWebhookEvent.lease`, from `leaseDue`):
+   * the row changes only while it still holds this lease, so a worker whose
+   * lease expired and was taken over cannot overwrite the new holder's state.
+   */
+  lease?: number;
 }
 
 /** Filters of {@link DurableWebhookStore.listEvents}. */
@@ -76,10 +93,29 @@ export interface DurableWebhookStore extends WebhookStore {
   listEvents(query?: ListStoredEventsQuery): Promise<StoredEventsPage>;
   getEvent(key: WebhookEventKey): Promise<StoredWebhookEvent | undefined>;
   /**
+   * Handlers succeeded: a `processing` event becomes `processed`. With a
+   * `lease`, only while the event still holds that lease. Without one, the
+   * lease of this store's own `claim` of the event applies if it made one
+   * (the router's in-process path, which passes no lease); otherwise the
+   * call is not fenced.
+   */
+  complete(key: WebhookEventKey, options?: StoreLeaseOptions): Promise<void>;
+  /**
+   * Handlers failed: a `processing` event is retried with backoff
+   * (`pending`) or dead-lettered (`failed`); a quarantined one records the
+   * error. Fenced by `lease` exactly as {@link complete}.
+   */
+  fail(
+    key: WebhookEventKey,
+    error: unknown,
+    options?: StoreLeaseOptions,
+  ): Promise<void>;
+  /**
    * Leases up to `limit` events that are due (`pending` with
    * `nextAttemptAt` ≤ now, or `processing` whose lease expired) for
-   * `leaseMs`, marking them `processing` and counting an attempt. Two
-   * workers never lease the same event.
+   * `leaseMs`, marking them `processing`, counting an attempt and issuing a
+   * new `lease` token (which fences out the previous holder). Two workers
+   * never lease the same event.
    */
   leaseDue(options: {
     limit: number;

@@ -13,6 +13,7 @@ export {
   type StoredEventState,
   type StoredSubjectQuery,
   type StoredEventsPage,
+  type StoreLeaseOptions,
   type StoredWebhookEvent,
 } from './durable-webhook-store';
 export {

@@ -15,6 +15,8 @@ export function createFakeDurableStore({
   rows: Map<string, StoredWebhookEvent>;
 } {
   const rows = new Map<string, StoredWebhookEvent>();
+  // Leases of this store's own claims: the router passes none.
+  const claimed = new Map<string, number>();
   const keyOf = (key: { provider: string; id: string }) =>
     `${key.provider}:${key.id}`;
   const at = (ms: number) => new Date(ms).toISOString();
@@ -25,6 +27,19 @@ export function createFakeDurableStore({
         row.event.subject?.type === query.subjectType &&
         row.event.subject.id === query.subjectId,
     );
+  /** The row if `options.lease` (or this store's claim) still holds it. */
+  const held = (
+    key: { provider: string; id: string },
+    options: { lease?: number } | undefined,
+  ) => {
+    let lease = options?.lease;
+    if (lease === undefined) {
+      lease = claimed.get(keyOf(key));
+      claimed.delete(keyOf(key));
+    }
+    const row = rows.get(keyOf(key));
+    return lease === undefined || row?.lease === lease ? row : undefined;
+  };
   const time = (value: string | undefined) =>
     value === undefined ? Number.NEGATIVE_INFINITY : Date.parse(value);
   return {
@@ -40,19 +55,21 @@ export function createFakeDurableStore({
         id: event.id,
         state: invalid ? 'quarantined' : 'processing',
         attempts: invalid ? 0 : 1,
+        lease: invalid ? 0 : 1,
         nextAttemptAt: at(now() + 60_000),
         event,
         delivery,
       });
+      claimed.set(key, invalid ? 0 : 1);
       return 'claimed';
     },
-    async complete(key) {
-      const row = rows.get(keyOf(key));
+    async complete(key, options) {
+      const row = held(key, options);
       if (row !== undefined && row.state !== 'quarantined')
         row.state = 'processed';
     },
-    async fail(key, error) {
-      const row = rows.get(keyOf(key));
+    async fail(key, error, options) {
+      const row = held(key, options);
       if (row === undefined || row.state === 'quarantined') return;
       row.lastError = error instanceof Error ? error.message : String(error);
       row.state = row.attempts >= maxAttempts ? 'failed' : 'pending';
@@ -67,6 +84,7 @@ export function createFakeDurableStore({
       return due.slice(0, limit).map(row => {
         row.state = 'processing';
         row.attempts += 1;
+        row.lease = (row.lease ?? 0) + 1;
         row.nextAttemptAt = at(now() + leaseMs);
         return row;
       });

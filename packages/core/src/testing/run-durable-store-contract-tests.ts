@@ -369,6 +369,99 @@ export function runDurableStoreContractTests(
       expect(stored?.lastError).toMatch(/lease expired/);
     });
 
+    it('fences complete and fail by lease: a worker whose lease expired cannot change the row', async () => {
+      const { stores } = await setup({ maxAttempts: 5 }, 2);
+      const [slow, fast] = stores as [DurableWebhookStore, DurableWebhookStore];
+      const event = makeEvent({ id: 'evt_1' });
+      await slow.claim(entry(event));
+      await slow.fail(key(event), new Error('first try failed'));
+      clock += 1000;
+      const [first] = await slow.leaseDue({ limit: 10, leaseMs: LEASE_MS });
+      expect(first?.lease).toEqual(expect.any(Number));
+      expect((await fast.getEvent(key(event)))?.lease).toBe(first?.lease);
+      // The slow worker's lease expires; another worker leases the event.
+      clock += LEASE_MS;
+      const [second] = await fast.leaseDue({ limit: 10, leaseMs: LEASE_MS });
+      expect(second).toMatchObject({ state: 'processing', attempts: 3 });
+      expect(second?.lease).toEqual(expect.any(Number));
+      expect(second?.lease).not.toBe(first?.lease);
+      const held = await fast.getEvent(key(event));
+      expect(held).toMatchObject({ state: 'processing', lease: second?.lease });
+
+      // The slow worker finishes late: neither outcome may touch the row.
+      await slow.complete(key(event), { lease: first!.lease });
+      expect(await fast.getEvent(key(event))).toEqual(held);
+      await slow.fail(key(event), new Error('slow failure'), {
+        lease: first!.lease,
+      });
+      expect(await fast.getEvent(key(event))).toEqual(held);
+
+      // The current holder can.
+      await fast.fail(key(event), new Error('current failure'), {
+        lease: second!.lease,
+      });
+      expect(await slow.getEvent(key(event))).toMatchObject({
+        state: 'pending',
+        attempts: 3,
+        lastError: 'current failure',
+        nextAttemptAt: new Date(clock + 4000).toISOString(),
+      });
+      // A lease ends with its outcome: it cannot be used twice.
+      await fast.complete(key(event), { lease: second!.lease });
+      expect((await slow.getEvent(key(event)))?.state).toBe('pending');
+
+      clock += 4000;
+      const [third] = await slow.leaseDue({ limit: 10, leaseMs: LEASE_MS });
+      expect(third?.lease).not.toBe(second?.lease);
+      await fast.fail(key(event), 'stale', { lease: second!.lease });
+      await slow.complete(key(event), { lease: first!.lease });
+      expect((await fast.getEvent(key(event)))?.state).toBe('processing');
+      await slow.complete(key(event), { lease: third!.lease });
+      const done = await fast.getEvent(key(event));
+      expect(done).toMatchObject({ state: 'processed', attempts: 4 });
+      expect(done?.lastError).toBe('current failure');
+    });
+
+    it('fences the receiver that claimed an event once a worker took it over', async () => {
+      const { stores } = await setup({ maxAttempts: 3 }, 2);
+      const [receiver, worker] = stores as [
+        DurableWebhookStore,
+        DurableWebhookStore,
+      ];
+      const event = makeEvent({ id: 'evt_1' });
+      const other = makeEvent({ id: 'evt_2' });
+      expect(await receiver.claim(entry(event))).toBe('claimed');
+      expect(await receiver.claim(entry(other))).toBe('claimed');
+      const claimed = await worker.getEvent(key(event));
+      expect(claimed?.lease).toEqual(expect.any(Number));
+      // The receiver's handlers run past its claim lease; a worker takes over.
+      clock += LEASE_MS;
+      const leased = await worker.leaseDue({ limit: 10, leaseMs: LEASE_MS });
+      expect(leased.map(row => row.id)).toEqual(['evt_1', 'evt_2']);
+      const held = await worker.getEvent(key(event));
+      expect(held?.lease).not.toBe(claimed?.lease);
+
+      // The router's calls carry no lease: the store that claimed the event
+      // applies its claim's lease, so the late outcome changes nothing.
+      await receiver.complete(key(event));
+      await receiver.fail(key(other), new Error('late failure'));
+      expect(await worker.getEvent(key(event))).toEqual(held);
+      expect(await worker.getEvent(key(other))).toMatchObject({
+        state: 'processing',
+        attempts: 2,
+      });
+      expect((await worker.getEvent(key(other)))?.lastError).toBeUndefined();
+      // The claim's lease, passed explicitly, is just as stale.
+      await worker.complete(key(event), { lease: claimed!.lease });
+      expect(await worker.getEvent(key(event))).toEqual(held);
+
+      await worker.complete(key(event), { lease: held!.lease });
+      expect((await receiver.getEvent(key(event)))?.state).toBe('processed');
+      // Without a lease (and no claim of its own), complete is not fenced.
+      await worker.complete(key(other));
+      expect((await receiver.getEvent(key(other)))?.state).toBe('processed');
+    });
+
     it('never leases one event to two concurrent callers', async () => {
       const { stores } = await setup({}, 3);
       const total = 90;
@@ -592,7 +685,7 @@ export function runDurableStoreContractTests(
 
       const leased = await store.leaseDue({ limit: 10, leaseMs: LEASE_MS });
       expect(leased.map(row => [row.id, row.attempts])).toEqual([['evt_q', 1]]);
-      await store.complete(key(invalid));
+      await store.complete(key(invalid), { lease: leased[0]!.lease });
       expect((await store.getEvent(key(invalid)))?.state).toBe('processed');
     });
 
