@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import {
+  answerNodeRequest,
   createFetchHandler,
   FinhooksError,
+  type NodeHandlerOptions,
   type WebhookEventV1,
   type WebhookRequestResult,
   type Webhooks,
@@ -63,16 +65,20 @@ export interface WebhookRoutesOptions {
 type NodeBindings = { incoming?: IncomingMessage };
 
 /**
- * Mounts one route per provider on core's Fetch handler. Routes of
- * providers without configuration answer 404; wrong methods 405.
+ * Mounts one route per provider on core's handlers. Routes of providers
+ * without configuration answer 404; wrong methods 405.
+ *
+ * Under @hono/node-server the route reads the body with core's Node
+ * request path (`answerNodeRequest`), straight from the socket: materializing a Fetch `Request`
+ * (undici, an AbortSignal and two layers of web streams over the body)
+ * cost more server CPU than the rest of a duplicate delivery. Elsewhere
+ * (`app.hono.fetch`, other runtimes) core's Fetch handler answers; both
+ * give the same answers, logs and metrics.
  */
 export function mountWebhookRoutes(
   app: Hono,
   { webhooks, enabled, maxBodyBytes, metrics, logger }: WebhookRoutesOptions,
 ): void {
-  // `Request` carries no peer address: pass it from the Node socket.
-  const remoteAddresses = new WeakMap<Request, string>();
-  const getRemoteAddress = (request: Request) => remoteAddresses.get(request);
   // Metrics and access logs come from core's per-request result.
   const record = (
     provider: string,
@@ -110,21 +116,22 @@ export function mountWebhookRoutes(
     );
   };
 
-  const handlers = new Map<
-    ProviderName,
-    (request: Request) => Promise<Response>
-  >();
+  interface Handlers {
+    fetch: (request: Request) => Promise<Response>;
+    options: NodeHandlerOptions;
+  }
+  const handlers = new Map<ProviderName, Handlers>();
   for (const provider of enabled) {
-    handlers.set(
+    const options: NodeHandlerOptions = {
       provider,
-      createFetchHandler(webhooks, {
-        provider,
-        maxBodyBytes,
-        getRemoteAddress,
-        onResult: result =>
-          record(provider, result.method, new URL(result.url).pathname, result),
-      }),
-    );
+      maxBodyBytes,
+      onResult: result =>
+        record(provider, result.method, new URL(result.url).pathname, result),
+    };
+    handlers.set(provider, {
+      fetch: createFetchHandler(webhooks, options),
+      options,
+    });
   }
 
   for (const route of WEBHOOK_ROUTES) {
@@ -132,7 +139,6 @@ export function mountWebhookRoutes(
       const { provider } = route;
       metrics.received.inc({ provider });
       const handler = handlers.get(provider);
-      const path = new URL(c.req.url).pathname;
       if (handler === undefined || !route.methods.includes(c.req.method)) {
         const response =
           handler === undefined
@@ -147,17 +153,27 @@ export function mountWebhookRoutes(
                 `${route.path} accepts ${route.methods.join(' or ')}, not ${c.req.method}.`,
                 { allow: route.methods.join(', ') },
               );
-        record(provider, c.req.method, path, {
+        record(provider, c.req.method, new URL(c.req.url).pathname, {
           status: response.status,
           durationMs: 0,
         });
         return response;
       }
-      const request = c.req.raw;
-      const address = (c.env as NodeBindings | undefined)?.incoming?.socket
-        .remoteAddress;
-      if (address !== undefined) remoteAddresses.set(request, address);
-      const response = await handler(request);
+      const { incoming } = (c.env ?? {}) as NodeBindings;
+      let response: Response;
+      if (incoming !== undefined) {
+        const answer = await answerNodeRequest(
+          webhooks,
+          incoming,
+          handler.options,
+        );
+        response = new Response(answer.body, {
+          status: answer.status,
+          headers: answer.headers,
+        });
+      } else {
+        response = await handler.fetch(c.req.raw);
+      }
       // The rest of an oversized body is never read: end the connection.
       if (response.status === 413) response.headers.set('connection', 'close');
       return response;

@@ -83,6 +83,28 @@ describe('createNodeHandler', () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
+  it('should answer with a Content-Length, not chunked', async () => {
+    const { port } = await listen();
+    const raw = await signFakeRequest(
+      createRawWebhookRequest({
+        url: `http://127.0.0.1:${port}/webhooks/fake`,
+        headers: { 'x-fake-id': 'evt_cl' },
+        body,
+      }),
+      { secret },
+    );
+    const response = await fetch(raw.url, {
+      method: 'POST',
+      headers: Object.fromEntries(raw.headers),
+      body: raw.body as BodyInit,
+    });
+    const text = await response.text();
+    expect(response.headers.get('content-length')).toBe(
+      String(Buffer.byteLength(text)),
+    );
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+  });
+
   it('should answer 401, 400, 404 and 405', async () => {
     const { port } = await listen();
     const forged = await fetch(`http://127.0.0.1:${port}/webhooks/fake`, {

@@ -3,6 +3,7 @@ import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
 import type { Webhooks } from '../router/create-webhooks';
 import { answerDelivery, type WebhookResultListener } from './answer-delivery';
+import type { WebhookHttpResponse } from './to-http-response';
 import { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
 import { readNodeBody, type NodeWebhookRequest } from './read-node-body';
 import { resolveProvider } from './resolve-provider';
@@ -28,6 +29,53 @@ function requestHeaders(request: NodeWebhookRequest): Headers {
 }
 
 /**
+ * Runs one Node request through the pipeline and returns the answer without
+ * writing it: for servers that send responses themselves (Hono on
+ * @hono/node-server, Fastify's `reply`). Reading the body straight from the
+ * socket avoids building a Fetch `Request` and its web streams.
+ */
+export async function answerNodeRequest<TEvent extends WebhookEventV1>(
+  webhooks: Webhooks<TEvent>,
+  request: NodeWebhookRequest,
+  options: NodeHandlerOptions = {},
+): Promise<WebhookHttpResponse> {
+  const encrypted =
+    (request.socket as { encrypted?: boolean }).encrypted === true;
+  const url = new URL(
+    request.originalUrl ?? request.url ?? '/',
+    `${encrypted ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`,
+  );
+  const provider = resolveProvider(
+    url.pathname,
+    webhooks.adapters.keys(),
+    options.provider,
+  );
+  const answer = await answerDelivery(
+    webhooks,
+    provider,
+    { method: request.method ?? 'POST', url },
+    async routed =>
+      createRawWebhookRequest({
+        method: request.method ?? 'POST',
+        url: url.href,
+        headers: requestHeaders(request),
+        body: await readNodeBody(
+          request,
+          options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+          routed,
+        ),
+        ...(request.socket.remoteAddress === undefined
+          ? {}
+          : { remoteAddress: request.socket.remoteAddress }),
+      }),
+    options.onResult,
+  );
+  // An unread oversized body: close the connection rather than read it.
+  if (answer.status === 413) answer.headers.connection = 'close';
+  return answer;
+}
+
+/**
  * A handler for Node's `http` server and Express-style frameworks:
  * `(req, res) => Promise<void>`. Reads the raw body with a size limit,
  * accepts one a framework kept raw (`express.raw()`, `req.rawBody`) and
@@ -37,39 +85,13 @@ export function createNodeHandler<TEvent extends WebhookEventV1>(
   webhooks: Webhooks<TEvent>,
   options: NodeHandlerOptions = {},
 ): (request: NodeWebhookRequest, response: ServerResponse) => Promise<void> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async (request, response) => {
-    const encrypted =
-      (request.socket as { encrypted?: boolean }).encrypted === true;
-    const url = new URL(
-      request.originalUrl ?? request.url ?? '/',
-      `${encrypted ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`,
-    );
-    const provider = resolveProvider(
-      url.pathname,
-      webhooks.adapters.keys(),
-      options.provider,
-    );
-    const answer = await answerDelivery(
-      webhooks,
-      provider,
-      { method: request.method ?? 'POST', url },
-      async routed =>
-        createRawWebhookRequest({
-          method: request.method ?? 'POST',
-          url: url.href,
-          headers: requestHeaders(request),
-          body: await readNodeBody(request, maxBodyBytes, routed),
-          ...(request.socket.remoteAddress === undefined
-            ? {}
-            : { remoteAddress: request.socket.remoteAddress }),
-        }),
-      options.onResult,
-    );
-    // An unread oversized body: close the connection rather than read it.
-    if (answer.status === 413) answer.headers.connection = 'close';
+    const answer = await answerNodeRequest(webhooks, request, options);
     if (response.headersSent) return;
-    response.writeHead(answer.status, answer.headers);
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'content-length': String(Buffer.byteLength(answer.body)),
+    });
     response.end(answer.body);
   };
 }

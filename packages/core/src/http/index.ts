@@ -3,6 +3,7 @@ export {
   type FetchHandlerOptions,
 } from './create-fetch-handler';
 export {
+  answerNodeRequest,
   createNodeHandler,
   type NodeHandlerOptions,
 } from './create-node-handler';
