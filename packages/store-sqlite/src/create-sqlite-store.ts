@@ -223,6 +223,9 @@ export function createSqliteStore(
         UPDATE events SET state = 'processing', attempts = attempts + 1, lease = lease + 1,
           next_attempt_at = ?
         WHERE provider = ? AND id = ?`),
+      exists: db.prepare<[string, string], { found: number }>(
+        'SELECT 1 AS found FROM events WHERE provider = ? AND id = ?',
+      ),
       getEvent: db.prepare<[string, string], EventRow>(
         `${SELECT_ROW} WHERE e.provider = ? AND e.id = ?`,
       ),
@@ -428,6 +431,10 @@ export function createSqliteStore(
       migrateOnce();
     },
     async claim(entry) {
+      // Retries are common: answer a stored event without serializing it
+      // or taking the write lock. The insert below still decides races.
+      const { provider, id } = entry.event;
+      if (ready().exists.get(provider, id) !== undefined) return 'duplicate';
       const result = claimTransaction.immediate(ready(), entry);
       if (result === 'claimed')
         claims.remember(entry.event, claimLease('issues' in entry.event));
