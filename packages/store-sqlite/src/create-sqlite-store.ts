@@ -15,6 +15,8 @@ import {
   type WebhookClaimResult,
   type WebhookEventKey,
   type WebhookStoreEntry,
+  claimLease,
+  createClaimLeases,
 } from '@finhooks/core';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
@@ -83,44 +85,6 @@ function toStoredEvent(row: EventRow): StoredWebhookEvent {
   if (row.next_attempt_at !== null)
     stored.nextAttemptAt = new Date(row.next_attempt_at).toISOString();
   return stored;
-}
-
-/** The lease a new row gets from `claim`: none (0) when quarantined. */
-function claimLease(invalid: boolean): number {
-  return invalid ? 0 : 1;
-}
-
-/** Most claim leases a store remembers for its router; the oldest go first. */
-const MAX_CLAIM_LEASES = 10_000;
-
-/**
- * The leases of this store's own claims. The router runs the handlers of a
- * claimed event in this process and then calls `complete`/`fail` without a
- * lease: the store applies its claim's lease, so a receiver whose handlers
- * outlive the claim lease (and whose event a worker took over) changes
- * nothing. A forgotten claim (more than the cap in flight) is not fenced.
- */
-function createClaimLeases() {
-  const leases = new Map<string, number>();
-  const keyOf = (key: WebhookEventKey) => `${key.provider}\u0000${key.id}`;
-  return {
-    remember(key: WebhookEventKey, lease: number): void {
-      const id = keyOf(key);
-      leases.delete(id);
-      leases.set(id, lease);
-      if (leases.size > MAX_CLAIM_LEASES) {
-        const oldest = leases.keys().next().value;
-        if (oldest !== undefined) leases.delete(oldest);
-      }
-    },
-    /** The lease of this store's claim of the event, once. */
-    take(key: WebhookEventKey): number | undefined {
-      const id = keyOf(key);
-      const lease = leases.get(id);
-      leases.delete(id);
-      return lease;
-    },
-  };
 }
 
 function positiveInteger(

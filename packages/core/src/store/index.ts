@@ -35,3 +35,8 @@ export {
   type RetryWorkerOptions,
   type StoredEventRef,
 } from './create-retry-worker';
+export {
+  claimLease,
+  createClaimLeases,
+  type ClaimLeases,
+} from './claim-leases';
