@@ -22,6 +22,7 @@ import {
 } from '@finhooks/tradevest/testing';
 import { Hono } from 'hono';
 import { pino } from 'pino';
+import { createLogger } from './logger';
 import type { LoadJob, LoadReport } from './bench-load';
 import { loadConfig, type AppConfig } from './config';
 import { startServer, type RunningServer } from './start-server';
@@ -56,25 +57,7 @@ interface Row {
  * readable: the serialization cost is measured, the log sink's is not.
  */
 function benchLogger() {
-  return pino(
-    {
-      level: 'info',
-      base: { service: 'finhooks-example' },
-      redact: {
-        paths: [
-          '*.secret',
-          '*.token',
-          '*.password',
-          '*.headers',
-          '*.body',
-          'headers',
-          'body',
-        ],
-        censor: '[redacted]',
-      },
-    },
-    pino.destination('/dev/null'),
-  );
+  return createLogger('info', pino.destination('/dev/null'));
 }
 
 /** The HTTP floor: a bare Hono route that reads the body and answers 200. */

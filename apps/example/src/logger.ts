@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -6,8 +6,11 @@ export type { Logger };
  * Structured JSON logs. Request bodies and headers are never logged; the
  * redact list is a second line of defence for anything that slips through.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     base: { service: 'finhooks-example' },
     redact: {
@@ -22,5 +25,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
