@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEMO_SECRETS } from './demo-secrets';
 
@@ -33,8 +34,21 @@ export interface ProvidersConfig {
 /** Everything the service reads from its environment (DESIGN §7). */
 export interface AppConfig {
   port: number;
-  /** Interface to listen on; default all. */
+  /**
+   * Interface to listen on: `HOST`; unset → loopback (127.0.0.1) in demo
+   * mode, all interfaces otherwise.
+   */
   host: string | undefined;
+  /** Operator credentials (page, `/api/*`, live stream, `/metrics`, replay). */
+  adminToken: string;
+  /** True when `ADMIN_TOKEN` was unset and a random token was made at start. */
+  adminTokenGenerated: boolean;
+  /** Processed events and their raw deliveries older than this are deleted. */
+  retentionDays: number;
+  /** How often retention runs. */
+  retentionIntervalMs: number;
+  /** Resource limits of the HTTP server (see the README). */
+  limits: HttpLimits;
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: string;
@@ -49,6 +63,33 @@ export interface AppConfig {
   retryIntervalMs: number;
   shutdownTimeoutMs: number;
 }
+
+/** Resource limits of the HTTP server; every one has an environment variable. */
+export interface HttpLimits {
+  /** Time to receive a request's headers (`HEADERS_TIMEOUT_MS`, 10 s). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request (`REQUEST_TIMEOUT_MS`, 30 s). */
+  requestTimeoutMs: number;
+  /** Minimum body rate once the grace period is over (`MIN_BODY_RATE_BYTES`, 1 KiB/s). */
+  minBodyBytesPerSecond: number;
+  /** Grace before the minimum body rate applies (`BODY_RATE_GRACE_MS`, 5 s). */
+  bodyRateGraceMs: number;
+  /** Open connections per source address (`MAX_CONNECTIONS_PER_SOURCE`, 64). */
+  maxConnectionsPerSource: number;
+  /** Request body bytes received and not yet answered, per source address (`MAX_BYTES_IN_FLIGHT_PER_SOURCE`, 16 MiB). */
+  maxBytesInFlightPerSource: number;
+  /** Body limit of every route outside `/webhooks` (`API_MAX_BODY_BYTES`, 16 KiB). */
+  apiMaxBodyBytes: number;
+}
+
+/** Shortest accepted `ADMIN_TOKEN`. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+/**
+ * Shortest accepted retention: the trust model's identity windows (dedup by
+ * content for providers without a signed id) go up to 5 days, and a
+ * deleted event can no longer mark a late retry as a duplicate.
+ */
+export const MIN_RETENTION_DAYS = 7;
 
 /** A configuration mistake, reported before anything starts. */
 export class ConfigError extends Error {
@@ -187,9 +228,53 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const configuredToken = read(env, 'ADMIN_TOKEN');
+  if (
+    configuredToken !== undefined &&
+    configuredToken.length < MIN_ADMIN_TOKEN_LENGTH
+  ) {
+    throw new ConfigError(
+      `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (e.g. \`openssl rand -base64 32\`); leave it unset to get a random one printed at start.`,
+    );
+  }
+  const retentionDays = integer(env, 'RETENTION_DAYS', 30, 1);
+  if (retentionDays < MIN_RETENTION_DAYS) {
+    throw new ConfigError(
+      `RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: duplicates are recognized against stored events for up to 5 days.`,
+    );
+  }
+
   return {
     port: integer(env, 'PORT', 3000),
-    host: read(env, 'HOST'),
+    host: read(env, 'HOST') ?? (demo ? '127.0.0.1' : undefined),
+    adminToken: configuredToken ?? randomBytes(24).toString('base64url'),
+    adminTokenGenerated: configuredToken === undefined,
+    retentionDays,
+    retentionIntervalMs: integer(
+      env,
+      'RETENTION_INTERVAL_MS',
+      60 * 60 * 1000,
+      1000,
+    ),
+    limits: {
+      headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000),
+      minBodyBytesPerSecond: integer(env, 'MIN_BODY_RATE_BYTES', 1024, 0),
+      bodyRateGraceMs: integer(env, 'BODY_RATE_GRACE_MS', 5000, 1000),
+      maxConnectionsPerSource: integer(
+        env,
+        'MAX_CONNECTIONS_PER_SOURCE',
+        64,
+        1,
+      ),
+      maxBytesInFlightPerSource: integer(
+        env,
+        'MAX_BYTES_IN_FLIGHT_PER_SOURCE',
+        16 * 1024 * 1024,
+        1024,
+      ),
+      apiMaxBodyBytes: integer(env, 'API_MAX_BODY_BYTES', 16 * 1024, 0),
+    },
     databaseUrl,
     dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
@@ -227,6 +312,10 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
   const { dintero, solaris, redpin, tradevest } = config.providers;
   return {
     port: config.port,
+    host: config.host ?? 'all interfaces',
+    adminToken: config.adminTokenGenerated ? 'generated' : 'set',
+    retentionDays: config.retentionDays,
+    limits: config.limits,
     store: config.databaseUrl
       ? { kind: 'postgres', url: redactDatabaseUrl(config.databaseUrl) }
       : { kind: 'sqlite', dataDir: config.dataDir },

@@ -4,7 +4,10 @@ import type { AppMetrics } from './metrics';
 
 /**
  * Wraps a durable store to publish what it commits (live page) and count
- * quarantined events and handler failures (metrics). Behaviour is unchanged.
+ * quarantined events and handler failures (metrics). Behaviour is
+ * unchanged: every argument is passed through, the lease of `complete` and
+ * `fail` included (without it an expired retry worker could overwrite the
+ * state of an event another worker now holds).
  */
 export function observeStore(
   store: DurableWebhookStore,
@@ -20,10 +23,16 @@ export function observeStore(
     counts: () => store.counts(),
     latestBySubject: query => store.latestBySubject(query),
     deleteBySubject: query => store.deleteBySubject(query),
+    purgeProcessed: options => store.purgeProcessed(options),
     close: () => store.close(),
     async claim(entry) {
       const result = await store.claim(entry);
-      if (result === 'claimed') {
+      // `claim` answers `{ status, id }` (a bare status in older cores).
+      const status: string =
+        typeof result === 'string'
+          ? result
+          : (result as { status: string }).status;
+      if (status === 'claimed') {
         const quarantined = 'issues' in entry.event;
         if (quarantined)
           metrics.quarantined.inc({ provider: entry.event.provider });
@@ -34,13 +43,13 @@ export function observeStore(
       }
       return result;
     },
-    async complete(key) {
-      await store.complete(key);
+    async complete(key, options) {
+      await store.complete(key, options);
       bus.emit('updated', { provider: key.provider, id: key.id });
     },
-    async fail(key, error) {
+    async fail(key, error, options) {
       metrics.handlerFailures.inc({ provider: key.provider });
-      await store.fail(key, error);
+      await store.fail(key, error, options);
       bus.emit('updated', { provider: key.provider, id: key.id });
     },
     async replaceQuarantined(key, event) {

@@ -18,7 +18,8 @@ export type FinhooksErrorCode =
   | 'event_unprocessable'
   | 'handler_failed'
   | 'store_failed'
-  | 'cursor_invalid';
+  | 'cursor_invalid'
+  | 'request_invalid';
 
 /** Constructor options shared by every finhooks error. */
 export interface FinhooksErrorOptions {

@@ -14,6 +14,7 @@ export {
 export { HandlerError } from './handler-error';
 export { InvalidCursorError } from './invalid-cursor-error';
 export { InvalidJsonError } from './invalid-json-error';
+export { InvalidRequestError } from './invalid-request-error';
 export { MethodNotAllowedError } from './method-not-allowed-error';
 export { MissingHeaderError } from './missing-header-error';
 export { PayloadValidationError } from './payload-validation-error';

@@ -46,15 +46,21 @@ export async function answerDelivery<TEvent extends WebhookEventV1>(
   };
   let response: WebhookHttpResponse;
   try {
-    if (provider === undefined) {
-      throw new RouteNotFoundError({
-        message: `No webhook provider matches ${url.pathname}.`,
-      });
+    let request: RawWebhookRequest;
+    try {
+      if (provider === undefined) {
+        throw new RouteNotFoundError({
+          message: `No webhook provider matches ${url.pathname}.`,
+        });
+      }
+      request = await readRequest(provider);
+    } catch (error) {
+      // Refused before the router saw it (no route, too large, already
+      // parsed): still an error the application must hear about.
+      webhooks.reportError(error, provider === undefined ? {} : { provider });
+      throw error;
     }
-    result.outcome = await webhooks.receive(
-      provider,
-      await readRequest(provider),
-    );
+    result.outcome = await webhooks.receive(provider, request);
     response = outcomeToHttpResponse(result.outcome);
   } catch (error) {
     result.error = error;

@@ -3,7 +3,11 @@ import { createRawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
 import type { Webhooks } from '../router/create-webhooks';
 import { answerDelivery, type WebhookResultListener } from './answer-delivery';
-import type { WebhookHttpResponse } from './to-http-response';
+import { InvalidRequestError } from '../errors/invalid-request-error';
+import {
+  errorToHttpResponse,
+  type WebhookHttpResponse,
+} from './to-http-response';
 import { DEFAULT_MAX_BODY_BYTES } from './default-max-body-bytes';
 import { readNodeBody, type NodeWebhookRequest } from './read-node-body';
 import { resolveProvider } from './resolve-provider';
@@ -28,6 +32,20 @@ function requestHeaders(request: NodeWebhookRequest): Headers {
   return headers;
 }
 
+/** The request's absolute URL; `undefined` when its Host or path cannot form one. */
+function parseRequestUrl(path: string, base: string): URL | undefined {
+  try {
+    return new URL(path, base);
+  } catch {
+    try {
+      // A bad Host header: the path still routes.
+      return new URL(path, 'http://localhost');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /**
  * Runs one Node request through the pipeline and returns the answer without
  * writing it: for servers that send responses themselves (Hono on
@@ -41,10 +59,17 @@ export async function answerNodeRequest<TEvent extends WebhookEventV1>(
 ): Promise<WebhookHttpResponse> {
   const encrypted =
     (request.socket as { encrypted?: boolean }).encrypted === true;
-  const url = new URL(
+  const url = parseRequestUrl(
     request.originalUrl ?? request.url ?? '/',
     `${encrypted ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`,
   );
+  if (url === undefined) {
+    const error = new InvalidRequestError({
+      message: 'The request URL or Host header cannot be parsed.',
+    });
+    webhooks.reportError(error, {});
+    return errorToHttpResponse(error);
+  }
   const provider = resolveProvider(
     url.pathname,
     webhooks.adapters.keys(),
@@ -86,7 +111,14 @@ export function createNodeHandler<TEvent extends WebhookEventV1>(
   options: NodeHandlerOptions = {},
 ): (request: NodeWebhookRequest, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
-    const answer = await answerNodeRequest(webhooks, request, options);
+    let answer: WebhookHttpResponse;
+    try {
+      answer = await answerNodeRequest(webhooks, request, options);
+    } catch (error) {
+      // Never let one request take the process down.
+      webhooks.reportError(error, {});
+      answer = errorToHttpResponse(error);
+    }
     if (response.headersSent) return;
     response.writeHead(answer.status, {
       ...answer.headers,

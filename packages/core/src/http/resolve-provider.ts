@@ -12,6 +12,15 @@ export function resolveProvider(
   const known = new Set(providers);
   return pathname
     .split('/')
-    .map(segment => decodeURIComponent(segment))
+    .map(safeDecode)
     .find(segment => known.has(segment));
+}
+
+/** A malformed escape (`%E0%A4%A`) is not a provider name, and must not throw. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -17,7 +17,14 @@ import { MethodNotAllowedError } from '../errors/method-not-allowed-error';
 import { RouteNotFoundError } from '../errors/route-not-found-error';
 import { StoreError } from '../errors/store-error';
 import { createMemoryStore } from '../store/memory-store';
+import { FinhooksError } from '../errors/finhooks-error';
 import type { WebhookClaimResult, WebhookStore } from '../store/webhook-store';
+import { createLogRateLimiter } from './log-rate-limiter';
+import {
+  createConsoleLogger,
+  truncateForLog,
+  type WebhookLogger,
+} from './webhook-logger';
 import {
   compilePattern,
   type WebhookPattern,
@@ -52,6 +59,13 @@ export interface CreateWebhooksOptions<
    * handlers after the 2xx). Pass `ctx.waitUntil` on Workers.
    */
   waitUntil?: (promise: Promise<unknown>) => void;
+  /**
+   * Where refused deliveries, failures, warnings and events no handler
+   * took are logged (pino-compatible). Default: the console, warnings and
+   * errors only. Lines are rate-limited per reason, so a flood of forged
+   * requests costs a few lines a minute.
+   */
+  logger?: WebhookLogger;
 }
 
 /** The router returned by {@link createWebhooks}. */
@@ -85,6 +99,12 @@ export interface Webhooks<TEvent extends WebhookEventV1> {
   ): Promise<WebhookOutcome>;
   /** Runs the matching handlers of an event; throws `HandlerError`. */
   dispatch(event: AnyWebhookEventV1): Promise<void>;
+  /**
+   * Hands an error to `onError` and the logger: for HTTP handlers, whose
+   * refusals (no route, body too large, body already parsed) happen
+   * before `receive`.
+   */
+  reportError(error: unknown, context: WebhookErrorContext): void;
 }
 
 /** The event union of all adapters in a list. */
@@ -133,7 +153,61 @@ export function createWebhooks<
     context: WebhookErrorContext,
   ) => unknown)[] = [];
 
+  const logger = options.logger ?? createConsoleLogger();
+  const limiter = createLogRateLimiter();
+
+  /** Logs one line per reason, rate-limited, with a count of what was dropped. */
+  function logLimited(
+    level: 'info' | 'warn' | 'error',
+    reason: string,
+    fields: Record<string, unknown>,
+    message: string,
+  ): void {
+    const { log, suppressedBefore } = limiter.take(reason);
+    try {
+      if (suppressedBefore > 0) {
+        logger[level](
+          { reason, suppressed: suppressedBefore },
+          `${suppressedBefore} more "${reason}" lines were suppressed in the last minute`,
+        );
+      }
+      if (log) logger[level]({ reason, ...fields }, message);
+    } catch {
+      // A broken logger must never change the answer.
+    }
+  }
+
+  function logError(error: unknown, context: WebhookErrorContext): void {
+    const provider = context.provider ?? context.event?.provider;
+    if (FinhooksError.isInstance(error)) {
+      const status = error.httpStatus;
+      logLimited(
+        status >= 500 ? 'error' : 'warn',
+        `${provider ?? '-'}:${error.code}`,
+        {
+          provider,
+          code: error.code,
+          status,
+          ...(context.event === undefined ? {} : { eventId: context.event.id }),
+          // The cause of a store failure, without its stack.
+          ...(error.cause === undefined
+            ? {}
+            : { cause: truncateForLog(String(error.cause)) }),
+        },
+        truncateForLog(error.message),
+      );
+      return;
+    }
+    logLimited(
+      'error',
+      `${provider ?? '-'}:unexpected`,
+      { provider, error: truncateForLog(String(error)) },
+      'Unexpected error while receiving a webhook',
+    );
+  }
+
   function reportError(error: unknown, context: WebhookErrorContext): void {
+    logError(error, context);
     for (const handler of errorHandlers) {
       try {
         void Promise.resolve(handler(error, context)).catch(() => {});
@@ -148,6 +222,24 @@ export function createWebhooks<
       'issues' in event
         ? invalidHandlers
         : subscriptions.filter(s => s.matches(event)).map(s => s.handler);
+    if (handlers.length === 0) {
+      // Nothing ran: say so once, never drop an authentic event silently.
+      const invalid = 'issues' in event;
+      logLimited(
+        'warn',
+        `${event.provider}:${invalid ? 'unhandled_invalid' : 'unhandled'}`,
+        {
+          provider: event.provider,
+          eventId: event.id,
+          type: event.type,
+          nativeType: truncateForLog(event.nativeType),
+          ...(invalid ? { issues: event.issues.length } : {}),
+        },
+        invalid
+          ? `Authentic ${event.provider} event failed its schema and no onInvalid handler took it${store.durable ? ' (kept in quarantine)' : ''}`
+          : `No handler took ${event.provider} event ${event.type}`,
+      );
+    }
     const errors: unknown[] = [];
     for (const handler of handlers) {
       try {
@@ -203,6 +295,14 @@ export function createWebhooks<
         });
       }
       const result = await adapter.receive(request);
+      for (const warning of result.warnings) {
+        logLimited(
+          'warn',
+          `${provider}:warning:${warning.type}`,
+          { provider, warning: warning.type },
+          truncateForLog(warning.message),
+        );
+      }
       if (result.kind === 'handshake') {
         for (const handler of handshakeHandlers) {
           try {
@@ -232,8 +332,10 @@ export function createWebhooks<
           message: `The event store failed to record ${provider} event ${event.id}; answering 500 so the provider retries.`,
         });
       }
-      if (claim === 'duplicate') return { status: 'duplicate', event };
-      if (claim === 'in_progress') {
+      // The store assigns the stored id (a content key may repeat: A, B, A).
+      event.id = claim.id;
+      if (claim.status === 'duplicate') return { status: 'duplicate', event };
+      if (claim.status === 'in_progress') {
         throw new EventInProgressError({
           provider,
           message: `${provider} event ${event.id} is being processed by another delivery; retry later.`,
@@ -280,5 +382,6 @@ export function createWebhooks<
     },
     receive,
     dispatch,
+    reportError,
   };
 }

@@ -12,3 +12,8 @@ export {
   type WebhookPattern,
   type WebhookPatternEvent,
 } from './webhook-pattern';
+export {
+  createConsoleLogger,
+  truncateForLog,
+  type WebhookLogger,
+} from './webhook-logger';

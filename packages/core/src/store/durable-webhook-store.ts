@@ -81,8 +81,9 @@ export interface StoredEventsPage {
 
 /**
  * A store that commits the raw delivery and the normalized event in one
- * transaction inside `claim` (accept-then-process), deduplicates on
- * (provider, id) with a unique constraint, and lets a worker retry failed
+ * transaction inside `claim` (accept-then-process), deduplicates by the
+ * event's identity (see {@link WebhookStore}) and keeps ids unique per
+ * provider, and lets a worker retry failed
  * handlers and replay quarantined payloads. SQLite and PostgreSQL
  * implementations behave identically.
  */
@@ -148,6 +149,14 @@ export interface DurableWebhookStore extends WebhookStore {
    * new; a handler still running on one finds no row to complete.
    */
   deleteBySubject(query: StoredSubjectQuery): Promise<number>;
+  /**
+   * Retention: deletes `processed` events received before `before`, with
+   * their raw deliveries, and returns how many were deleted. Never touches
+   * pending, processing, quarantined or failed events. Keep `before` older
+   * than the longest content-identity window, or a late retry of a deleted
+   * event is stored again as new.
+   */
+  purgeProcessed(options: { before: Date }): Promise<number>;
   /** Stored event counts by provider and state. */
   counts(): Promise<
     { provider: string; state: StoredEventState; count: number }[]

@@ -1,7 +1,9 @@
 export { createMemoryStore, type MemoryStoreOptions } from './memory-store';
+export { identityScope, nthEventId } from './identity-scope';
 export type {
   StoredDelivery,
   WebhookClaimResult,
+  WebhookClaimStatus,
   WebhookEventKey,
   WebhookStore,
   WebhookStoreEntry,

@@ -11,7 +11,17 @@ export interface WebhookEventKey {
  * processed (or durably stored), answer 200 and do nothing. `in_progress`:
  * another delivery of the same event is being processed right now.
  */
-export type WebhookClaimResult = 'claimed' | 'duplicate' | 'in_progress';
+export type WebhookClaimStatus = 'claimed' | 'duplicate' | 'in_progress';
+
+/**
+ * What `claim` decided, and the event's id: the id the store assigned to a
+ * new event (unique per provider), or the id of the stored event a
+ * duplicate repeats.
+ */
+export interface WebhookClaimResult {
+  status: WebhookClaimStatus;
+  id: string;
+}
 
 /** The delivery as received, without credential headers. */
 export interface StoredDelivery {
@@ -31,6 +41,13 @@ export interface WebhookStoreEntry {
 
 /**
  * Deduplication and idempotency for the router.
+ *
+ * Dedup follows the event's `identity` (docs/trust-model.md): a
+ * `provider_id` or `signed_material` key is one event for as long as the
+ * store remembers it; a `content` key is a duplicate only of the latest
+ * stored event for the same provider, native type and subject, received
+ * within `identity.windowMs`. `claim` assigns the stored id atomically:
+ * `identity.key`, or `<key>.<n>` when that id is taken by an earlier event.
  *
  * A non-durable store (the in-memory default) only remembers ids: handlers
  * run before the answer and a failure releases the claim so the provider's

@@ -14,6 +14,7 @@ import {
   type SecretSource,
 } from '../verify/secret-source';
 import { assertTimestampWithinTolerance } from '../verify/timestamp-tolerance';
+import { signatureVerification } from '../verify/verification';
 import { verifyHmacSignature } from '../verify/verify-hmac-signature';
 import { cloneRequest } from './request-helpers';
 
@@ -93,10 +94,21 @@ export function createFakeAdapter({
         signature,
         provider,
       });
+      return {
+        verification: signatureVerification({ body: true, timestamp: true }),
+      };
     },
-    nativeType: (_request, body) =>
-      String((body as { type?: unknown }).type ?? ''),
-    eventId: request => request.headers.get('x-fake-id') ?? undefined,
+    nativeType: (_request, body) => ({
+      value: String((body as { type?: unknown }).type ?? ''),
+      from: 'body',
+    }),
+    // A provider id inside the signed body, where the payload has one.
+    identity: (_request, body) => {
+      const id = (body as { id?: unknown }).id;
+      return typeof id === 'string' && id !== ''
+        ? { source: 'provider_id', id }
+        : { source: 'content' };
+    },
     describeDelivery: request => ({
       livemode: !new URL(request.url).hostname.startsWith('test.'),
     }),

@@ -48,7 +48,7 @@ export function createFakeDurableStore({
     async migrate() {},
     async claim({ event, delivery }) {
       const key = keyOf(event);
-      if (rows.has(key)) return 'duplicate';
+      if (rows.has(key)) return { status: 'duplicate', id: event.id };
       const invalid = 'issues' in event;
       rows.set(key, {
         provider: event.provider,
@@ -61,7 +61,7 @@ export function createFakeDurableStore({
         delivery,
       });
       claimed.set(key, invalid ? 0 : 1);
-      return 'claimed';
+      return { status: 'claimed', id: event.id };
     },
     async complete(key, options) {
       const row = held(key, options);
@@ -117,6 +117,15 @@ export function createFakeDurableStore({
     async deleteBySubject(query) {
       const doomed = about(query);
       for (const row of doomed) rows.delete(keyOf(row));
+      return doomed.length;
+    },
+    async purgeProcessed({ before }) {
+      const doomed = [...rows.entries()].filter(
+        ([, row]) =>
+          row.state === 'processed' &&
+          Date.parse(row.event.receivedAt) < before.getTime(),
+      );
+      for (const [key] of doomed) rows.delete(key);
       return doomed.length;
     },
     async counts() {

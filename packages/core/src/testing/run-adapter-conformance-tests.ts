@@ -4,6 +4,7 @@ import {
   type RawWebhookRequest,
   type RawWebhookRequestInit,
 } from '../adapter/v1/raw-webhook-request';
+import { redactHeaders } from '../adapter/v1/redact-headers';
 import type { WebhookAdapterV1 } from '../adapter/v1/webhook-adapter-v1';
 import { toCloudEvent } from '../envelope/v1/to-cloud-event';
 import { webhookEventV1Schema } from '../envelope/v1/webhook-event-v1-schema';
@@ -139,6 +140,19 @@ export function runAdapterConformanceTests(
           // The id is stable: a retry of the same delivery deduplicates.
           const again = await adapter.receive(cloneRequest(request));
           expect(again.kind === 'event' && again.event.id).toBe(event.id);
+          expect(event.identity.key).toBe(event.id);
+          expect(event.authenticity.scheme).not.toBe('none');
+        });
+
+        it('should not store what authenticates the request', async () => {
+          // Whatever the signer added (signatures, tokens) is a credential
+          // or a MAC an offline guesser could test secrets against.
+          const request = await sign(fixture.request);
+          const unsigned = createRawWebhookRequest(fixture.request).headers;
+          const kept = Object.keys(
+            redactHeaders(request.headers, adapter.sensitiveHeaders),
+          ).filter(name => unsigned.get(name) !== request.headers.get(name));
+          expect(kept).toEqual([]);
         });
 
         if (signsBody) {

@@ -54,6 +54,16 @@ function makeEvent(
 ): WebhookEventV1 {
   return {
     specVersion: '1',
+    identity: { source: 'provider_id', key: overrides.id },
+    authenticity: {
+      scheme: 'signature',
+      body: true,
+      type: true,
+      subject: true,
+      timestamp: false,
+      url: false,
+      headers: [],
+    },
     provider: 'acme',
     type: 'payment.status_changed',
     nativeType: 'PAYMENT_UPDATED',

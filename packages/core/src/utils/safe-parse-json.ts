@@ -1,11 +1,15 @@
 import { InvalidJsonError } from '../errors/invalid-json-error';
 import { utf8DecodeStrict } from './bytes';
 
-const dangerousKey = /"(?:__proto__|constructor|prototype)"\s*:/;
+// A key that could pollute prototypes, in its literal spelling; any `\u`
+// escape may spell one too (`"\u005f_proto__"`), so it takes the slow path.
+const dangerousKey = /"(?:__proto__|constructor|prototype)"|\\u/;
+const dangerousNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses a raw JSON body. Rejects an empty, truncated or non-UTF-8 body with
- * `InvalidJsonError`, and strips `__proto__`/`constructor`/`prototype` keys so
+ * `InvalidJsonError`, and strips `__proto__`/`constructor`/`prototype` keys (in any spelling,
+ * escaped ones included) so
  * a payload cannot pollute prototypes when the application later merges it.
  */
 export function safeParseJson(
@@ -31,9 +35,7 @@ export function safeParseJson(
   try {
     return dangerousKey.test(text)
       ? JSON.parse(text, (key, value: unknown) =>
-          key === '__proto__' || key === 'constructor' || key === 'prototype'
-            ? undefined
-            : value,
+          dangerousNames.has(key) ? undefined : value,
         )
       : JSON.parse(text);
   } catch (cause) {

@@ -35,3 +35,8 @@ export {
   verifyHmacSignature,
   type VerifyHmacSignatureOptions,
 } from './verify-hmac-signature';
+export {
+  credentialsVerification,
+  signatureVerification,
+  unauthenticatedVerification,
+} from './verification';

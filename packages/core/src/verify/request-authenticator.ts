@@ -1,4 +1,5 @@
 import type { RawWebhookRequest } from '../adapter/v1/raw-webhook-request';
+import type { WebhookVerificationV1 } from '../envelope/v1/webhook-trust-v1';
 import {
   AuthenticationError,
   type AuthenticationMethod,
@@ -7,6 +8,10 @@ import { ConfigurationError } from '../errors/configuration-error';
 import { toBase64, utf8Encode } from '../utils/bytes';
 import { ipInRange, parseIpAddress, parseIpRange } from './ip-address';
 import { timingSafeEqual } from './timing-safe-equal';
+import {
+  credentialsVerification,
+  unauthenticatedVerification,
+} from './verification';
 
 /** A static header the provider is configured to send with every request. */
 export interface StaticHeaderCredential {
@@ -48,10 +53,13 @@ export interface RequestAuthOptions {
   verify?: (request: RawWebhookRequest) => boolean | Promise<boolean>;
 }
 
-/** Checks one request; throws `AuthenticationError` when it is refused. */
+/**
+ * Checks one request; throws `AuthenticationError` when it is refused, and
+ * returns what the check covered (`credentials`, or `none` when opted out).
+ */
 export type RequestAuthenticator = (
   request: RawWebhookRequest,
-) => Promise<void>;
+) => Promise<WebhookVerificationV1>;
 
 function fail(
   provider: string,
@@ -96,7 +104,8 @@ export function createRequestAuthenticator(
   { provider }: { provider: string },
 ): RequestAuthenticator {
   if (!hasAnyCheck(options)) {
-    if (options.dangerouslyAllowUnauthenticated === true) return async () => {};
+    if (options.dangerouslyAllowUnauthenticated === true)
+      return async () => unauthenticatedVerification();
     throw new ConfigurationError({
       provider,
       message: `${provider}: no authentication configured. ${provider} does not sign webhooks, so configure a static header, basic auth, an IP allowlist or a custom verifier; set \`dangerouslyAllowUnauthenticated: true\` only if you accept forged events.`,
@@ -197,5 +206,6 @@ export function createRequestAuthenticator(
       if (!ok)
         fail(provider, 'custom', 'The custom verifier refused the request.');
     }
+    return credentialsVerification();
   };
 }

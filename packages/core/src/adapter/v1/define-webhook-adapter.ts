@@ -5,8 +5,16 @@ import type {
   WebhookEventV1,
   WebhookSubjectV1,
 } from '../../envelope/v1/webhook-event-v1';
+import {
+  isCovered,
+  type WebhookAuthenticityV1,
+  type WebhookIdentityV1,
+  type WebhookPartSourceV1,
+  type WebhookVerificationV1,
+} from '../../envelope/v1/webhook-trust-v1';
 import type { WebhookValidationIssueV1 } from '../../envelope/v1/webhook-validation-issue-v1';
 import { deterministicEventId } from '../../utils/deterministic-event-id';
+import { redactSecrets } from '../../utils/redact-secrets';
 import { safeParseJson } from '../../utils/safe-parse-json';
 import { toIsoTimestamp } from '../../utils/to-iso-timestamp';
 import type { RawWebhookRequest } from './raw-webhook-request';
@@ -28,10 +36,40 @@ export interface WebhookDeliveryFacts {
   account?: string | null | undefined;
   /** A subject known from the transport (Solaris `Solaris-Entity-Id`). */
   subject?: WebhookSubjectV1 | undefined;
+  /**
+   * Where `subject` was read from; it is flagged authenticated only when
+   * the verification covered that part. Unset: authenticated only under a
+   * `credentials` scheme.
+   */
+  subjectFrom?: WebhookPartSourceV1;
   delivery?: WebhookDeliveryV1;
   /** Non-fatal anomalies of this delivery (a deprecated header spelling…). */
   warnings?: readonly WebhookWarningV1[];
 }
+
+/** What `authenticate` returns: what its check covered, and facts it learned. */
+export interface WebhookAuthentication extends WebhookDeliveryFacts {
+  verification: WebhookVerificationV1;
+}
+
+/** The native type and where it was read from. */
+export interface WebhookNativeType {
+  value: string;
+  from: WebhookPartSourceV1;
+}
+
+/**
+ * Where a delivery's identity comes from (see {@link WebhookIdentityV1}):
+ * a provider id inside the authenticated bytes, signed material that
+ * identifies the delivery, or the authenticated bytes themselves.
+ */
+export type WebhookIdentityClaim =
+  | { source: 'provider_id'; id: string }
+  | { source: 'signed_material'; material: string | Uint8Array }
+  | { source: 'content' };
+
+/** Default window of content identities: one day. */
+export const DEFAULT_CONTENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * How a provider's deliveries are authenticated, identified and read. The
@@ -57,30 +95,34 @@ export interface WebhookAdapterSpec<
   ) => WebhookHandshakeV1 | undefined;
   /**
    * Verifies the raw request; throws a finhooks error when not authentic.
-   * May return facts learned while verifying (the account whose secret
-   * matched); they override `describeDelivery`'s. A replay
+   * Returns what the check covered (honestly: it fills the envelope's
+   * `authenticity`) and facts learned while verifying (the account whose
+   * secret matched), which override `describeDelivery`'s. A replay
    * (`alreadyVerified`) skips it, so keep such facts derivable otherwise
    * where possible.
    */
-  authenticate: (
-    request: RawWebhookRequest,
-  ) => Promise<WebhookDeliveryFacts | void>;
+  authenticate: (request: RawWebhookRequest) => Promise<WebhookAuthentication>;
   /** Turns the raw body into a payload; default: safe JSON parse. */
   parseBody?: (request: RawWebhookRequest) => unknown;
-  /** The native event type, from headers, body or path. */
-  nativeType: (request: RawWebhookRequest, body: unknown) => string;
+  /** The native event type and where it was read from (headers, body or path). */
+  nativeType: (request: RawWebhookRequest, body: unknown) => WebhookNativeType;
   /** Native types that are signed handshakes (Dintero `ping`). */
   handshakeTypes?: readonly string[];
   /**
-   * The provider's own event/delivery id; undefined → the deterministic hash
-   * of provider, native type and raw body. May be async, e.g. to hash more
-   * than the body (a header-only event's entity id).
+   * Where the delivery's identity comes from; default `content`. Only
+   * authenticated material may decide it: never an unsigned header.
    */
-  eventId?: (
+  identity?: (
     request: RawWebhookRequest,
     body: unknown,
     nativeType: string,
-  ) => string | undefined | Promise<string | undefined>;
+  ) => WebhookIdentityClaim;
+  /**
+   * `content` identities: how long identical authenticated bytes for the
+   * same subject count as a retry, in ms (cover the provider's retry
+   * period). Default one day.
+   */
+  contentWindowMs?: number;
   describeDelivery?: (
     request: RawWebhookRequest,
     body: unknown,
@@ -97,9 +139,36 @@ function toIssues(error: z.ZodError): WebhookValidationIssueV1[] {
   }));
 }
 
+async function identityOf(
+  provider: string,
+  nativeType: string,
+  claim: WebhookIdentityClaim,
+  body: Uint8Array,
+  windowMs: number,
+): Promise<WebhookIdentityV1> {
+  if (claim.source === 'provider_id')
+    return { source: claim.source, key: claim.id };
+  if (claim.source === 'signed_material') {
+    const material =
+      typeof claim.material === 'string'
+        ? new TextEncoder().encode(claim.material)
+        : claim.material;
+    return {
+      source: claim.source,
+      key: await deterministicEventId(provider, nativeType, material),
+    };
+  }
+  return {
+    source: 'content',
+    key: await deterministicEventId(provider, nativeType, body),
+    windowMs,
+  };
+}
+
 function applyFacts(
   event: WebhookEventV1,
   facts: WebhookEventFacts | WebhookDeliveryFacts,
+  warnings: WebhookWarningV1[],
 ): void {
   if (facts.subject !== undefined) event.subject = facts.subject;
   if (
@@ -109,13 +178,30 @@ function applyFacts(
   ) {
     event.status = facts.status;
   }
-  if ('occurredAt' in facts) {
+  if ('occurredAt' in facts && facts.occurredAt != null) {
     const occurredAt = toIsoTimestamp(facts.occurredAt);
     if (occurredAt !== undefined) event.occurredAt = occurredAt;
+    else {
+      warnings.push({
+        type: 'compatibility',
+        message: `Unparseable ${event.provider} timestamp ${JSON.stringify(String(facts.occurredAt).slice(0, 64))}: occurredAt left unset.`,
+      });
+    }
   }
   if (facts.livemode !== undefined) event.livemode = facts.livemode;
   if (typeof facts.account === 'string' && facts.account !== '')
     event.account = facts.account;
+}
+
+/** The verification a replay recorded (`alreadyVerified`). */
+function verificationOf(recorded: WebhookVerificationV1): WebhookVerificationV1 {
+  return {
+    scheme: recorded.scheme,
+    body: recorded.body,
+    timestamp: recorded.timestamp,
+    url: recorded.url,
+    headers: [...recorded.headers],
+  };
 }
 
 /**
@@ -132,6 +218,7 @@ export function defineWebhookAdapter<
   type TEvent = WebhookEventsOf<TProvider, TDefinitions>;
   const { provider } = spec;
   const handshakeTypes = new Set(spec.handshakeTypes ?? []);
+  const contentWindowMs = spec.contentWindowMs ?? DEFAULT_CONTENT_WINDOW_MS;
 
   return {
     specVersion: 'v1',
@@ -151,14 +238,18 @@ export function defineWebhookAdapter<
         return { kind: 'handshake', handshake: unsigned, warnings };
 
       // Authenticity first: nothing is parsed before the raw bytes verify.
-      const verifiedFacts =
-        options.alreadyVerified === true
-          ? undefined
-          : await spec.authenticate(request);
+      const verified =
+        options.alreadyVerified === undefined
+          ? await spec.authenticate(request)
+          : undefined;
+      const verification: WebhookVerificationV1 =
+        verified?.verification ??
+        verificationOf(options.alreadyVerified as WebhookVerificationV1);
       const body = spec.parseBody
         ? spec.parseBody(request)
         : safeParseJson(request.body, { provider });
-      const nativeType = spec.nativeType(request, body);
+      const native = spec.nativeType(request, body);
+      const nativeType = native.value;
       if (handshakeTypes.has(nativeType)) {
         return {
           kind: 'handshake',
@@ -166,17 +257,29 @@ export function defineWebhookAdapter<
             provider,
             nativeType,
             response: { status: 200 },
-            data: body,
+            // A subscription object may carry its secret: never hand it on.
+            data: redactSecrets(body),
           },
           warnings,
         };
       }
 
+      const identity = await identityOf(
+        provider,
+        nativeType,
+        spec.identity?.(request, body, nativeType) ?? { source: 'content' },
+        request.body,
+        contentWindowMs,
+      );
+      const authenticity: WebhookAuthenticityV1 = {
+        ...verification,
+        type: isCovered(verification, native.from),
+      };
       const event: WebhookEventV1 = {
         specVersion: '1',
-        id:
-          (await spec.eventId?.(request, body, nativeType)) ??
-          (await deterministicEventId(provider, nativeType, request.body)),
+        id: identity.key,
+        identity,
+        authenticity,
         provider,
         type: `${provider}.unknown`,
         nativeType,
@@ -184,15 +287,22 @@ export function defineWebhookAdapter<
         data: body,
         delivery: {},
       };
-      for (const facts of [
-        spec.describeDelivery?.(request, body),
-        verifiedFacts ?? undefined,
-      ]) {
+      let subjectFrom: WebhookPartSourceV1 | undefined;
+      for (const facts of [spec.describeDelivery?.(request, body), verified]) {
         if (facts === undefined) continue;
-        applyFacts(event, facts);
+        applyFacts(event, facts, warnings);
+        if (facts.subject !== undefined) subjectFrom = facts.subjectFrom;
         if (facts.delivery !== undefined) event.delivery = facts.delivery;
         warnings.push(...(facts.warnings ?? []));
       }
+      const flagSubject = (from: WebhookPartSourceV1 | undefined): void => {
+        if (event.subject === undefined) return;
+        authenticity.subject =
+          from === undefined
+            ? verification.scheme === 'credentials'
+            : isCovered(verification, from);
+      };
+      flagSubject(subjectFrom);
 
       const definition = Object.hasOwn(spec.events, nativeType)
         ? spec.events[nativeType]
@@ -216,10 +326,10 @@ export function defineWebhookAdapter<
       }
       event.data = parsed.data;
       try {
-        applyFacts(
-          event,
-          definition.describe?.(parsed.data, { request, nativeType }) ?? {},
-        );
+        const facts =
+          definition.describe?.(parsed.data, { request, nativeType }) ?? {};
+        applyFacts(event, facts, warnings);
+        if (facts.subject !== undefined) flagSubject('body');
       } catch (cause) {
         // A mapping bug must not lose an authentic event: quarantine it.
         const invalid: InvalidWebhookEventV1<TProvider> = {

@@ -1,7 +1,11 @@
 export {
+  DEFAULT_CONTENT_WINDOW_MS,
   defineWebhookAdapter,
   type WebhookAdapterSpec,
+  type WebhookAuthentication,
   type WebhookDeliveryFacts,
+  type WebhookIdentityClaim,
+  type WebhookNativeType,
 } from './define-webhook-adapter';
 export {
   createRawWebhookRequest,

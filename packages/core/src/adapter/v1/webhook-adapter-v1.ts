@@ -2,6 +2,7 @@ import type {
   InvalidWebhookEventV1,
   WebhookEventV1,
 } from '../../envelope/v1/webhook-event-v1';
+import type { WebhookVerificationV1 } from '../../envelope/v1/webhook-trust-v1';
 import type { RawWebhookRequest } from './raw-webhook-request';
 
 /** A non-fatal anomaly noticed while receiving (never a reason to drop). */
@@ -42,10 +43,11 @@ export interface WebhookReceiveOptionsV1 {
   receivedAt?: Date;
   /**
    * Skip authentication because this exact request was verified when it
-   * was first received (a replay from a durable store after an upgrade).
-   * Never set it for a live request.
+   * was first received (a replay from a durable store after an upgrade):
+   * pass the stored event's `authenticity`, which is carried over. Never
+   * set it for a live request.
    */
-  alreadyVerified?: boolean;
+  alreadyVerified?: WebhookVerificationV1;
 }
 
 /**

@@ -11,5 +11,14 @@ export type {
   WebhookEventV1,
   WebhookSubjectV1,
 } from './webhook-event-v1';
+export {
+  isCovered,
+  type WebhookAuthenticationSchemeV1,
+  type WebhookAuthenticityV1,
+  type WebhookIdentitySourceV1,
+  type WebhookIdentityV1,
+  type WebhookPartSourceV1,
+  type WebhookVerificationV1,
+} from './webhook-trust-v1';
 export { webhookEventV1Schema } from './webhook-event-v1-schema';
 export type { WebhookValidationIssueV1 } from './webhook-validation-issue-v1';

@@ -9,6 +9,20 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const webhookEventV1Schema = z.object({
   specVersion: z.literal('1'),
   id: z.string().min(1),
+  identity: z.object({
+    source: z.enum(['provider_id', 'signed_material', 'content']),
+    key: z.string().min(1),
+    windowMs: z.number().int().nonnegative().optional(),
+  }),
+  authenticity: z.object({
+    scheme: z.enum(['signature', 'credentials', 'none']),
+    body: z.boolean(),
+    type: z.boolean(),
+    subject: z.boolean().optional(),
+    timestamp: z.boolean(),
+    url: z.boolean(),
+    headers: z.array(z.string()),
+  }),
   provider: z.string().regex(/^[a-z][a-z0-9-]*$/),
   type: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/),
   nativeType: z.string().min(1),

@@ -1,3 +1,7 @@
+import type {
+  WebhookAuthenticityV1,
+  WebhookIdentityV1,
+} from './webhook-trust-v1';
 import type { WebhookValidationIssueV1 } from './webhook-validation-issue-v1';
 
 /** The main resource an event is about. */
@@ -32,10 +36,15 @@ export interface WebhookEventV1<
   /** Envelope version; a breaking change adds a v2 beside v1. */
   specVersion: '1';
   /**
-   * Stable identity used for deduplication: the provider's delivery/event id,
-   * or SHA-256 of provider, native type and raw body where it has none.
+   * The stored event's id, unique per provider. The adapter proposes
+   * `identity.key`; a store that keeps several events with one content key
+   * (A, B, A for one subject) assigns `<key>.2`, `<key>.3`… atomically.
    */
   id: string;
+  /** Where the dedup key comes from and what it is. */
+  identity: WebhookIdentityV1;
+  /** Which parts of this envelope were authenticated. */
+  authenticity: WebhookAuthenticityV1;
   provider: TProvider;
   /** Normalized `<resource>.<action>`, or `<provider>.unknown`. */
   type: TType;
