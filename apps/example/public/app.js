@@ -221,7 +221,11 @@ async function replayEvent(key, button) {
   try {
     const result = await getJson(
       `/api/quarantine/${encodeURIComponent(key)}/replay`,
-      { method: 'POST' },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
     );
     status.textContent =
       result.state === 'quarantined'

@@ -1,15 +1,71 @@
 import {
   createRawWebhookRequest,
+  decodeStoreCursor,
   toCloudEvent,
   type DurableWebhookStore,
   type StoredWebhookEvent,
   type WebhookAdapterV1,
+  type WebhookAuthenticityV1,
+  type WebhookVerificationV1,
 } from '@finhooks/core';
 import type { Context, Hono } from 'hono';
 import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
 
 const MAX_LIMIT = 500;
+/** Longest accepted provider name, type, event id and cursor. */
+export const PARAM_LIMITS = {
+  provider: 64,
+  type: 200,
+  id: 512,
+  cursor: 2048,
+} as const;
+/** Latest instant both stores (and `Date`) can represent, in ms. */
+const MAX_TIME_MS = 8_640_000_000_000_000;
+
+/** NUL and other control characters: no store can index them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A UTF-16 surrogate without its pair: not encodable as UTF-8. */
+const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a text parameter is refused, or undefined when it is fine. */
+export function textProblem(
+  name: string,
+  value: string,
+  maxLength: number,
+): string | undefined {
+  if (value.length > maxLength)
+    return `${name} is longer than ${maxLength} characters.`;
+  if (CONTROL.test(value))
+    return `${name} contains control characters (NUL, …).`;
+  if (LONE_SURROGATE.test(value))
+    return `${name} is not well-formed Unicode.`;
+  return undefined;
+}
+
+/** A cursor this API issued, within what the stores can search for. */
+function cursorProblem(cursor: string): string | undefined {
+  const problem = textProblem('cursor', cursor, PARAM_LIMITS.cursor);
+  if (problem !== undefined) return problem;
+  try {
+    const position = decodeStoreCursor(cursor);
+    if (
+      position.receivedAtMs < 0 ||
+      position.receivedAtMs > MAX_TIME_MS ||
+      textProblem('provider', position.provider, PARAM_LIMITS.provider) !==
+        undefined ||
+      textProblem('id', position.id, PARAM_LIMITS.id) !== undefined
+    ) {
+      return 'out of range';
+    }
+  } catch {
+    return 'malformed';
+  }
+  return undefined;
+}
 
 function notFound(c: Context, message: string) {
   return c.json(
@@ -29,6 +85,14 @@ export function parseEventKey(
   const colon = key.indexOf(':');
   if (colon <= 0 || colon === key.length - 1) return undefined;
   return { provider: key.slice(0, colon), id: key.slice(colon + 1) };
+}
+
+/** What the first check covered, carried over to a replay. */
+function storedVerification(
+  authenticity: WebhookAuthenticityV1,
+): WebhookVerificationV1 {
+  const { type: _type, subject: _subject, ...verification } = authenticity;
+  return verification;
 }
 
 /** The stored raw delivery as JSON: text where it is UTF-8, else base64. */
@@ -83,27 +147,68 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
     cursor?: string;
   };
 
-  function pageQuery(c: Context): { error: string } | { query: PageQuery } {
+  type QueryError = { error: string; code: string };
+
+  function pageQuery(c: Context): QueryError | { query: PageQuery } {
     const limitText = c.req.query('limit');
     let limit: number | undefined;
     if (limitText !== undefined && limitText !== '') {
-      limit = Number(limitText);
+      limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-        return { error: `limit must be an integer from 1 to ${MAX_LIMIT}.` };
+        return {
+          code: 'query_invalid',
+          error: `limit must be an integer from 1 to ${MAX_LIMIT}.`,
+        };
       }
     }
     const query: PageQuery = {};
-    for (const name of ['provider', 'type', 'cursor'] as const) {
+    for (const name of ['provider', 'type'] as const) {
       const value = c.req.query(name);
-      if (value !== undefined && value !== '') query[name] = value;
+      if (value === undefined || value === '') continue;
+      const problem = textProblem(name, value, PARAM_LIMITS[name]);
+      if (problem !== undefined)
+        return { code: 'query_invalid', error: problem };
+      query[name] = value;
+    }
+    const cursor = c.req.query('cursor');
+    if (cursor !== undefined && cursor !== '') {
+      if (cursorProblem(cursor) !== undefined) {
+        return {
+          code: 'cursor_invalid',
+          error: 'The cursor is not one this API returned; start without one.',
+        };
+      }
+      query.cursor = cursor;
     }
     if (limit !== undefined) query.limit = limit;
     return { query };
   }
 
+  /** The `:provider/:id` of a route, or why it is refused. */
+  function eventKey(
+    c: Context,
+  ): { provider: string; id: string } | { error: string } {
+    const provider = c.req.param('provider') ?? '';
+    const id = c.req.param('id') ?? '';
+    const problem =
+      textProblem('provider', provider, PARAM_LIMITS.provider) ??
+      textProblem('id', id, PARAM_LIMITS.id);
+    return problem === undefined ? { provider, id } : { error: problem };
+  }
+
+  async function getStored(c: Context) {
+    const key = eventKey(c);
+    if ('error' in key)
+      return { response: badRequest(c, 'key_invalid', key.error) };
+    const stored = await store.getEvent(key);
+    if (stored === undefined)
+      return { response: notFound(c, 'No such event.') };
+    return { stored };
+  }
+
   async function listPage(c: Context, state?: 'quarantined') {
     const parsed = pageQuery(c);
-    if ('error' in parsed) return badRequest(c, 'query_invalid', parsed.error);
+    if ('error' in parsed) return badRequest(c, parsed.code, parsed.error);
     let page;
     try {
       page = await store.listEvents({
@@ -130,14 +235,14 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
   app.get('/api/events', c => listPage(c));
 
   app.get('/api/events/:provider/:id', async c => {
-    const stored = await store.getEvent(c.req.param());
-    if (stored === undefined) return notFound(c, 'No such event.');
+    const { stored, response } = await getStored(c);
+    if (stored === undefined) return response;
     return c.json(stored.event);
   });
 
   app.get('/api/events/:provider/:id/cloudevent', async c => {
-    const stored = await store.getEvent(c.req.param());
-    if (stored === undefined) return notFound(c, 'No such event.');
+    const { stored, response } = await getStored(c);
+    if (stored === undefined) return response;
     return c.body(JSON.stringify(toCloudEvent(stored.event)), 200, {
       'content-type': 'application/cloudevents+json; charset=utf-8',
     });
@@ -145,8 +250,8 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
 
   // Not in DESIGN §7: the raw delivery and processing state, for the page.
   app.get('/api/events/:provider/:id/delivery', async c => {
-    const stored = await store.getEvent(c.req.param());
-    if (stored === undefined) return notFound(c, 'No such event.');
+    const { stored, response } = await getStored(c);
+    if (stored === undefined) return response;
     return c.json(deliveryJson(stored));
   });
 
@@ -168,7 +273,11 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
 
   app.post('/api/quarantine/:key/replay', async c => {
     const key = parseEventKey(c.req.param('key') ?? '');
-    if (key === undefined) {
+    const problem =
+      key &&
+      (textProblem('provider', key.provider, PARAM_LIMITS.provider) ??
+        textProblem('id', key.id, PARAM_LIMITS.id));
+    if (key === undefined || problem !== undefined) {
       return badRequest(
         c,
         'key_invalid',
@@ -207,7 +316,7 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
     const result = await adapter.receive(
       createRawWebhookRequest({ method, url, headers, body }),
       {
-        alreadyVerified: true,
+        alreadyVerified: storedVerification(stored.event.authenticity),
         receivedAt: new Date(stored.event.receivedAt),
       },
     );

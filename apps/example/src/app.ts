@@ -9,6 +9,7 @@ import {
   type Webhooks,
 } from '@finhooks/core';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { mountApiRoutes } from './api-routes';
 import type { AppConfig, ProviderName } from './config';
 import { EventBus } from './event-bus';
@@ -16,6 +17,8 @@ import { createLiveStream, type LiveStream } from './live-stream';
 import type { Logger } from './logger';
 import { createMetrics, type AppMetrics } from './metrics';
 import { observeStore } from './observed-store';
+import { operatorAuth, sameOriginOnly } from './operator-auth';
+import { clip, createRefusalLog, type RefusalLog } from './refusal-log';
 import { mountStaticFiles } from './static-files';
 import type { StoreKind } from './store';
 import { mountWebhookRoutes } from './webhook-routes';
@@ -29,6 +32,8 @@ export interface CreateAppOptions {
   adapters: readonly WebhookAdapterV1[];
   /** Registers the application's handlers (tests add failing ones). */
   setup?: (webhooks: Webhooks<WebhookEventV1>) => void;
+  /** Where refused requests are logged (rate-limited); made from `logger` by default. */
+  refusals?: RefusalLog;
 }
 
 /** The wired service, before it listens. */
@@ -40,6 +45,7 @@ export interface App {
   metrics: AppMetrics;
   bus: EventBus;
   live: LiveStream;
+  refusals: RefusalLog;
   /** Marks the app as draining: `/healthz` answers 503 from now on. */
   beginShutdown(): void;
   /** Waits for handler runs started after a 200 (accept-then-process). */
@@ -55,10 +61,12 @@ export function createApp(options: CreateAppOptions): App {
   const metrics = createMetrics();
   const bus = new EventBus();
   const store = observeStore(options.store, bus, metrics);
+  const refusals = options.refusals ?? createRefusalLog({ logger });
   const background = new Set<Promise<unknown>>();
   const webhooks = createWebhooks({
     adapters: options.adapters,
     store,
+    logger,
     waitUntil: promise => {
       background.add(promise);
       void promise.finally(() => background.delete(promise));
@@ -126,7 +134,18 @@ export function createApp(options: CreateAppOptions): App {
 
   const hono = new Hono();
   hono.onError((error, c) => {
-    logger.error({ err: error, path: c.req.path }, 'request failed');
+    // A client's mistake: info, no stack.
+    if (error instanceof HTTPException && error.status < 500) {
+      refusals.refused(`http_${error.status}`, {
+        method: c.req.method,
+        path: c.req.path,
+      });
+      return error.getResponse();
+    }
+    logger.error(
+      { err: error, method: c.req.method, path: clip(c.req.path) },
+      'request failed',
+    );
     return c.json(
       {
         ok: false,
@@ -141,11 +160,30 @@ export function createApp(options: CreateAppOptions): App {
         ok: false,
         error: {
           code: 'route_not_found',
-          message: `No route ${c.req.method} ${c.req.path}.`,
+          message: `No route ${c.req.method} ${clip(c.req.path)}.`,
         },
       },
       404,
     ),
+  );
+
+  // The operator surface: everything but the webhook routes and /healthz.
+  hono.use(
+    '*',
+    operatorAuth({
+      token: config.adminToken,
+      refusals,
+      open: ['/webhooks/', '/healthz'],
+    }),
+  );
+  hono.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    '/api/*',
+    sameOriginOnly({
+      refusals,
+      origins:
+        config.publicUrl === undefined ? [] : [new URL(config.publicUrl).origin],
+    }),
   );
 
   mountWebhookRoutes(hono, {
@@ -154,6 +192,7 @@ export function createApp(options: CreateAppOptions): App {
     maxBodyBytes: config.maxBodyBytes,
     metrics,
     logger,
+    refusals,
   });
   mountApiRoutes(hono, {
     store,
@@ -200,6 +239,7 @@ export function createApp(options: CreateAppOptions): App {
     metrics,
     bus,
     live,
+    refusals,
     beginShutdown() {
       shuttingDown = true;
     },

@@ -35,7 +35,8 @@ export interface HttpGuardStats {
  * per source address, a body limit on every route and a minimum body rate.
  */
 export interface HttpGuard {
-  createServer: (options: ServerOptions, listener: RequestListener) => Server;
+  /** For `serve({ createServer })`: Node's `createServer`, guarded. */
+  createServer: typeof createServer;
   stats(): HttpGuardStats;
   /** Stops the rate check (shutdown). */
   stop(): void;
@@ -232,7 +233,10 @@ export function createHttpGuard(options: HttpGuardOptions): HttpGuard {
   sweep.unref();
 
   return {
-    createServer(serverOptions, listener) {
+    createServer: ((
+      serverOptions: ServerOptions,
+      listener: RequestListener,
+    ): Server => {
       const server = createServer(
         {
           ...serverOptions,
@@ -246,7 +250,7 @@ export function createHttpGuard(options: HttpGuardOptions): HttpGuard {
       );
       server.on('connection', onConnection);
       return server;
-    },
+    }) as typeof createServer,
     stats() {
       return {
         connections,

@@ -9,7 +9,11 @@ import type {
 import { createAdapters } from './adapters';
 import { createApp, type App } from './app';
 import { describeConfig, enabledProviders, type AppConfig } from './config';
+import { createHttpGuard, type HttpGuard } from './http-guard';
 import { createLogger, type Logger } from './logger';
+import { OPERATOR_USER } from './operator-auth';
+import { createRefusalLog } from './refusal-log';
+import { startRetention, type Retention } from './retention';
 import { openStore } from './store';
 
 /** Options of {@link startServer}. */
@@ -19,6 +23,10 @@ export interface StartServerOptions {
   /** Replaces the adapters built from the configuration (tests). */
   adapters?: readonly WebhookAdapterV1[];
   setup?: (webhooks: Webhooks<WebhookEventV1>) => void;
+  /** Delay of the first retention run (default 1 min). */
+  retentionFirstRunMs?: number;
+  /** Where a generated operator token's sign-in URL is printed (stderr). */
+  announce?: (line: string) => void;
 }
 
 /** A listening service. */
@@ -27,6 +35,9 @@ export interface RunningServer {
   server: ServerType;
   port: number;
   url: string;
+  /** Per-source caps, body limits and the minimum body rate. */
+  guard: HttpGuard;
+  retention: Retention;
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish, end
    * live streams, stop the retry worker, wait for handler runs, close the
@@ -68,33 +79,79 @@ export async function startServer(
   const adapters = options.adapters ?? createAdapters(config);
   logStartup(logger, config, adapters);
   const { store, kind } = await openStore(config);
+  const refusals = createRefusalLog({ logger });
   const app = createApp({
     config,
     logger,
     store,
     storeKind: kind,
     adapters,
+    refusals,
     ...(options.setup && { setup: options.setup }),
   });
-
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const listening = serve(
-      {
-        fetch: app.hono.fetch,
-        port: config.port,
-        ...(config.host && { hostname: config.host }),
-      },
-      () => resolve(listening),
-    );
-    listening.once('error', reject);
+  const guard = createHttpGuard({
+    limits: config.limits,
+    webhookMaxBodyBytes: config.maxBodyBytes,
+    refusals,
   });
+
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const listening = serve(
+        {
+          fetch: app.hono.fetch,
+          port: config.port,
+          createServer: guard.createServer,
+          ...(config.host && { hostname: config.host }),
+        },
+        () => resolve(listening),
+      );
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    guard.stop();
+    refusals.stop();
+    await store.close().catch(() => {});
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  const displayHost =
+    config.host === undefined || ['0.0.0.0', '::'].includes(config.host)
+      ? 'localhost'
+      : config.host.includes(':')
+        ? `[${config.host}]`
+        : config.host;
+  const url = `http://${displayHost}:${port}`;
   app.worker.start();
+  const retention = startRetention({
+    store: app.store,
+    logger,
+    retentionDays: config.retentionDays,
+    intervalMs: config.retentionIntervalMs,
+    ...(options.retentionFirstRunMs !== undefined && {
+      firstRunMs: options.retentionFirstRunMs,
+    }),
+  });
   logger.info(
-    { url, store: kind, providers: enabledProviders(config) },
+    {
+      url,
+      host: config.host ?? 'all interfaces',
+      store: kind,
+      providers: enabledProviders(config),
+    },
     'listening',
   );
+  if (config.adminTokenGenerated) {
+    // Like a notebook server: the token goes to the terminal, never to the log.
+    logger.warn(
+      'ADMIN_TOKEN is not set: a random operator token was generated for this run; the sign-in URL is printed on stderr. Set ADMIN_TOKEN (32+ characters) to keep one.',
+    );
+    const signIn = `http://${OPERATOR_USER}:${config.adminToken}@${url.slice('http://'.length)}/`;
+    (options.announce ?? (line => process.stderr.write(`${line}\n`)))(
+      `\n  Operator console (token valid until restart):\n    ${signIn}\n  or send "Authorization: Bearer ${config.adminToken}".\n`,
+    );
+  }
 
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
@@ -113,9 +170,12 @@ export async function startServer(
     await closed;
     clearInterval(idle);
     clearTimeout(force);
+    guard.stop();
+    await retention.stop();
     await app.worker.stop();
     await app.settle();
     await app.store.close();
+    refusals.stop();
     logger.info('stopped');
   }
 
@@ -124,6 +184,8 @@ export async function startServer(
     server,
     port,
     url,
+    guard,
+    retention,
     close() {
       closing ??= shutdown();
       return closing;

@@ -12,6 +12,7 @@ import type { Hono } from 'hono';
 import type { ProviderName } from './config';
 import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
+import { clip, type RefusalLog } from './refusal-log';
 
 /** One webhook route of DESIGN §7. */
 export interface WebhookRoute {
@@ -60,6 +61,8 @@ export interface WebhookRoutesOptions {
   maxBodyBytes: number;
   metrics: AppMetrics;
   logger: Logger;
+  /** Refused deliveries (4xx) are logged here, rate-limited per reason. */
+  refusals: RefusalLog;
 }
 
 type NodeBindings = { incoming?: IncomingMessage };
@@ -77,7 +80,14 @@ type NodeBindings = { incoming?: IncomingMessage };
  */
 export function mountWebhookRoutes(
   app: Hono,
-  { webhooks, enabled, maxBodyBytes, metrics, logger }: WebhookRoutesOptions,
+  {
+    webhooks,
+    enabled,
+    maxBodyBytes,
+    metrics,
+    logger,
+    refusals,
+  }: WebhookRoutesOptions,
 ): void {
   // Metrics and access logs come from core's per-request result.
   const record = (
@@ -98,11 +108,22 @@ export function mountWebhookRoutes(
     else metrics.rejected.inc({ provider, reason: code ?? `http_${status}` });
     const seconds = result.durationMs / 1000;
     metrics.latency.observe({ provider, status: String(status) }, seconds);
-    logger[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
-      {
+    const ms = Math.round(seconds * 10_000) / 10;
+    // A client's mistake (or an attacker's): rate-limited, no details.
+    if (status >= 400 && status < 500) {
+      refusals.refused(code ?? `http_${status}`, {
         provider,
         method,
         path,
+        status,
+      });
+      return;
+    }
+    logger[status >= 500 ? 'error' : 'info'](
+      {
+        provider,
+        method: clip(method, 16),
+        path: clip(path),
         status,
         eventId:
           outcome !== undefined && 'event' in outcome
@@ -110,7 +131,7 @@ export function mountWebhookRoutes(
             : undefined,
         duplicate: outcome?.status === 'duplicate' ? true : undefined,
         code,
-        ms: Math.round(seconds * 10_000) / 10,
+        ms,
       },
       'webhook',
     );
@@ -183,10 +204,14 @@ export function mountWebhookRoutes(
   app.all('/webhooks/*', c => {
     metrics.received.inc({ provider: 'none' });
     metrics.rejected.inc({ provider: 'none', reason: 'route_not_found' });
+    refusals.refused('route_not_found', {
+      method: c.req.method,
+      path: c.req.path,
+    });
     return errorResponse(
       404,
       'route_not_found',
-      `No webhook route at ${new URL(c.req.url).pathname}. Routes: ${WEBHOOK_ROUTES.map(r => r.path).join(', ')}.`,
+      `No webhook route at ${clip(new URL(c.req.url).pathname)}. Routes: ${WEBHOOK_ROUTES.map(r => r.path).join(', ')}.`,
     );
   });
 }

@@ -8,7 +8,7 @@ import {
   loadConfig,
 } from '../src/config';
 import { startServer } from '../src/start-server';
-import { makeTempDir } from './helpers';
+import { OPERATOR_TOKEN, makeTempDir, operatorFetch } from './helpers';
 
 describe('loadConfig', () => {
   it('should enable only the providers whose variables are set', () => {
@@ -92,17 +92,21 @@ describe('a server with no provider configured', () => {
       }),
     );
     const server = await startServer({
-      config: loadConfig({ PORT: '0', DATA_DIR: dir.path }),
+      config: loadConfig({
+        PORT: '0',
+        DATA_DIR: dir.path,
+        ADMIN_TOKEN: OPERATOR_TOKEN,
+      }),
       logger,
     });
     try {
       expect(lines.join('')).toContain('No webhook route is enabled');
-      expect((await fetch(`${server.url}/`)).status).toBe(200);
-      expect(await (await fetch(`${server.url}/api/events`)).json()).toEqual({
+      expect((await operatorFetch(`${server.url}/`)).status).toBe(200);
+      expect(await (await operatorFetch(`${server.url}/api/events`)).json()).toEqual({
         events: [],
         nextCursor: null,
       });
-      const info = (await (await fetch(`${server.url}/api/info`)).json()) as {
+      const info = (await (await operatorFetch(`${server.url}/api/info`)).json()) as {
         providers: string[];
       };
       expect(info.providers).toEqual([]);

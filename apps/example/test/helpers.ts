@@ -25,7 +25,22 @@ export const TEST_ENV: Record<string, string> = {
   TRADEVEST_WEBHOOK_TOKEN: 'test-tradevest',
   LOG_LEVEL: 'silent',
   RETRY_INTERVAL_MS: '100',
+  ADMIN_TOKEN: 'test-operator-token-0123456789abcdef',
 };
+
+/** The operator token of the test instances. */
+export const OPERATOR_TOKEN = TEST_ENV.ADMIN_TOKEN!;
+
+/** `fetch` with the operator's `Authorization: Bearer` (for `/api/*`, `/`, `/metrics`). */
+export function operatorFetch(
+  url: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization'))
+    headers.set('authorization', `Bearer ${OPERATOR_TOKEN}`);
+  return fetch(url, { ...init, headers });
+}
 
 export const POSTGRES_ADMIN_URL =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -22,6 +22,7 @@ import {
   testConfig,
   waitFor,
   type TestDatabase,
+  operatorFetch,
 } from './helpers';
 
 interface Answer {
@@ -31,7 +32,9 @@ interface Answer {
 }
 
 async function call(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, init);
+  const response = new URL(url).pathname.startsWith('/webhooks/')
+    ? await fetch(url, init)
+    : await operatorFetch(url, init);
   const text = await response.text();
   let body: Record<string, unknown>;
   try {
@@ -51,6 +54,13 @@ async function deliver(request: RawWebhookRequest): Promise<Answer> {
     headers: response.headers,
   };
 }
+
+/** How the page asks for a replay: a same-origin JSON POST. */
+const REPLAY: RequestInit = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+};
 
 const customerExample = tradevestExamples.find(
   example => example.name === 'customer-notification',
@@ -424,7 +434,7 @@ export function defineServerSuite(
       }, 15_000);
       expect(delivery.attempts).toBe(2);
       expect(failOnce.has(id)).toBe(true);
-      const metrics = await (await fetch(`${base}/metrics`)).text();
+      const metrics = await (await operatorFetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(
         /finhooks_handler_failures_total\{provider="tradevest"\} 1/,
       );
@@ -453,7 +463,7 @@ export function defineServerSuite(
       // The same adapter still finds it invalid: it stays in quarantine.
       const same = await call(
         `${base}/api/quarantine/${encodeURIComponent(key)}/replay`,
-        { method: 'POST' },
+        REPLAY,
       );
       expect(same.status).toBe(200);
       expect(same.body).toMatchObject({ ok: true, state: 'quarantined' });
@@ -462,15 +472,13 @@ export function defineServerSuite(
         (
           await call(
             `${base}/api/quarantine/${encodeURIComponent('tradevest:nope')}/replay`,
-            { method: 'POST' },
+            REPLAY,
           )
         ).status,
       ).toBe(404);
       expect(
         (
-          await call(`${base}/api/quarantine/nocolon/replay`, {
-            method: 'POST',
-          })
+          await call(`${base}/api/quarantine/nocolon/replay`, REPLAY)
         ).status,
       ).toBe(400);
       const processedKey = [...accepted.keys()].find(k =>
@@ -480,7 +488,7 @@ export function defineServerSuite(
         (
           await call(
             `${base}/api/quarantine/${encodeURIComponent(processedKey)}/replay`,
-            { method: 'POST' },
+            REPLAY,
           )
         ).status,
       ).toBe(409);
@@ -516,7 +524,7 @@ export function defineServerSuite(
       try {
         const replay = await call(
           `${second.url}/api/quarantine/${encodeURIComponent(key)}/replay`,
-          { method: 'POST' },
+          REPLAY,
         );
         expect(replay.status).toBe(200);
         expect(replay.body.state).not.toBe('quarantined');
@@ -543,7 +551,7 @@ export function defineServerSuite(
 
     it('should push newly stored events to /api/stream', async () => {
       const controller = new AbortController();
-      const response = await fetch(`${base}/api/stream`, {
+      const response = await operatorFetch(`${base}/api/stream`, {
         signal: controller.signal,
       });
       expect(response.headers.get('content-type')).toContain(
@@ -586,7 +594,7 @@ export function defineServerSuite(
     });
 
     it('should expose Prometheus metrics', async () => {
-      const response = await fetch(`${base}/metrics`);
+      const response = await operatorFetch(`${base}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/plain');
       const text = await response.text();
@@ -612,17 +620,17 @@ export function defineServerSuite(
     });
 
     it('should serve the page', async () => {
-      const page = await fetch(`${base}/`);
+      const page = await operatorFetch(`${base}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
       expect(page.headers.get('content-security-policy')).toContain(
         "default-src 'self'",
       );
       expect(await page.text()).toContain('<script src="/app.js"');
-      expect((await fetch(`${base}/app.js`)).status).toBe(200);
-      const etag = (await fetch(`${base}/app.css`)).headers.get('etag')!;
+      expect((await operatorFetch(`${base}/app.js`)).status).toBe(200);
+      const etag = (await operatorFetch(`${base}/app.css`)).headers.get('etag')!;
       expect(
-        (await fetch(`${base}/app.css`, { headers: { 'if-none-match': etag } }))
+        (await operatorFetch(`${base}/app.css`, { headers: { 'if-none-match': etag } }))
           .status,
       ).toBe(304);
     });

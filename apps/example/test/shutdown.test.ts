@@ -8,7 +8,13 @@ import {
 } from '@finhooks/tradevest/testing';
 import { createRawWebhookRequest } from '@finhooks/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ENV, makeTempDir, spawnServer, startTestServer } from './helpers';
+import {
+  TEST_ENV,
+  makeTempDir,
+  operatorFetch,
+  spawnServer,
+  startTestServer,
+} from './helpers';
 
 describe('graceful shutdown', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -75,7 +81,7 @@ describe('graceful shutdown', () => {
     const again = await startTestServer({ kind: 'sqlite', dataDir: dir.path });
     try {
       const id = (JSON.parse(text) as { id: string }).id;
-      const stored = await fetch(
+      const stored = await operatorFetch(
         `${again.url}/api/events/tradevest/${encodeURIComponent(id)}`,
       );
       expect(stored.status).toBe(200);
@@ -86,7 +92,7 @@ describe('graceful shutdown', () => {
 
   it('should refuse new connections once shutting down and close open live streams', async () => {
     const server = await startTestServer({ kind: 'sqlite', dataDir: dir.path });
-    const stream = await fetch(`${server.url}/api/stream`);
+    const stream = await operatorFetch(`${server.url}/api/stream`);
     const reader = stream.body!.getReader();
     await reader.read();
     const closing = server.close();

@@ -16,6 +16,7 @@ import {
   spawnServer,
   waitFor,
   type ChildServer,
+  operatorFetch,
 } from './helpers';
 
 const DELIVERIES = 1000;
@@ -93,7 +94,7 @@ describe('two server processes on one PostgreSQL', () => {
     expect(deliveries[0]!.count).toBe(DELIVERIES);
     // Through the API of either instance: 1,000 stored, all processed.
     const counts = await waitFor(async () => {
-      const response = await fetch(`${servers[1]!.url}/api/counts`);
+      const response = await operatorFetch(`${servers[1]!.url}/api/counts`);
       const { providers } = (await response.json()) as {
         providers: Record<
           string,

@@ -75,12 +75,20 @@ export interface DinteroAdapterSettings {
   /** Checkout `callback_url` verification; omit if you do not use callbacks. */
   checkout?: DinteroCheckoutCallbackSettings;
   /**
-   * Accept a Hooks delivery whose signed body has no `event` field, taking
-   * the type from the unsigned `event` header alone. Off by default: the
-   * header is not covered by the signature, so a signed body could be
-   * relabelled as another event type. Enable it only if a subscription
-   * `fields` mask removes `event` from the body. (`ping`, whose body is the
-   * subscription and never has `event`, is always accepted.)
+   * How long a Hooks delivery without a signed `event_delivery` (a
+   * subscription `fields` mask that drops it) counts as a retry of an
+   * identical earlier delivery for the same event type and subject, in
+   * milliseconds. Default 24 hours: Dintero tries a delivery at most 5
+   * times, waiting up to 120 s per attempt, so every retry lands well
+   * inside it. Deliveries with `event_delivery`, and Checkout callbacks,
+   * are deduplicated by their signed id or signed URL whatever their age.
+   */
+  dedupWindowMs?: number;
+  /**
+   * @deprecated Ignored. A signed body without `event` (a subscription
+   * `fields` mask) is now always accepted, with its type taken from the
+   * `event` header and flagged unauthenticated (`authenticity.type ===
+   * false`).
    */
   allowUnsignedEventType?: boolean;
 }

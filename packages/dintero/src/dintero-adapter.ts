@@ -2,27 +2,43 @@ import {
   defineWebhookAdapter,
   MethodNotAllowedError,
   safeParseJson,
+  signatureVerification,
   type RawWebhookRequest,
   type WebhookAdapterV1,
+  type WebhookAuthentication,
   type WebhookDeliveryFacts,
   type WebhookEventsOf,
+  type WebhookIdentityClaim,
+  type WebhookSubjectV1,
 } from '@finhooks/core';
 import type { DinteroAdapterSettings } from './dintero-adapter-settings';
 import {
-  dinteroCallbackEventId,
+  dinteroCallbackSignedMaterial,
   parseDinteroCallback,
 } from './dintero-callback-payload';
+import { dinteroCallbackSignatureHeader } from './dintero-callback-signature';
 import { verifyDinteroCallback } from './dintero-callback-verify';
 import { dinteroCheckoutCallbackType } from './dintero-checkout-events';
 import { dinteroEvents, type DinteroEventDefinitions } from './dintero-events';
 import {
+  dinteroDeliveryHeaderWarning,
   dinteroHeaderAliasWarning,
+  dinteroHookIdentity,
+  dinteroHookNativeType,
   dinteroPingType,
-  readDinteroHookIdentity,
 } from './dintero-hook-identity';
-import { verifyDinteroHooksRequest } from './dintero-hooks-verify';
+import {
+  dinteroHooksSignatureHeader,
+  verifyDinteroHooksRequest,
+} from './dintero-hooks-verify';
 import { dinteroLivemode } from './dintero-livemode';
+import {
+  dinteroUnsignedPing,
+  isDinteroSubscription,
+  redactDinteroSubscription,
+} from './dintero-ping';
 import { dinteroProvider } from './dintero-provider';
+import { dinteroPublicUrl } from './dintero-public-url';
 import { dinteroRequestKind } from './dintero-request-kind';
 import { resolveDinteroSettings } from './dintero-resolve-settings';
 
@@ -56,12 +72,25 @@ function accountIdOf(body: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** The transaction a callback is about: its signed `transaction_id`. */
+function callbackSubject(
+  request: RawWebhookRequest,
+): WebhookSubjectV1 | undefined {
+  const id = new URL(request.url).searchParams.get('transaction_id');
+  return id === null || id === '' ? undefined : { type: 'transaction', id };
+}
+
 /**
  * Creates the Dintero adapter. It receives both Dintero mechanisms on one
  * provider: Hooks API deliveries (POST, `event-signature` HMAC-SHA1 of the
  * raw body) and Checkout `callback_url` calls (GET or POST to a path ending
  * in `callback`, `Dintero-Signature` HMAC-SHA256 over the URL with a
- * timestamp). `ping` is answered as a handshake.
+ * timestamp). `ping`, signed or (for a subscription without a secret) not,
+ * is answered as a handshake.
+ *
+ * Identity: a Hooks delivery is identified by its signed `event_delivery`
+ * (else by its signed bytes within `dedupWindowMs`); a callback by its
+ * signed URL and account without the signature timestamp.
  *
  * Throws `ConfigurationError` when neither mechanism has a secret.
  */
@@ -77,17 +106,34 @@ export function createDinteroAdapter(
     resolved.checkout?.accountIds.length === 1
       ? resolved.checkout.accountIds[0]
       : undefined;
+  // The account whose secret signed a live callback, for its identity
+  // (`identity` is not handed the facts `authenticate` returned).
+  const signingAccounts = new WeakMap<RawWebhookRequest, string>();
 
   return defineWebhookAdapter({
     provider: dinteroProvider,
     methods: ['POST', 'GET'],
+    // Neither signature is stored: a stored MAC lets whoever reads the
+    // store test secret guesses offline.
+    sensitiveHeaders: [
+      dinteroHooksSignatureHeader,
+      dinteroCallbackSignatureHeader,
+    ],
     events: dinteroEvents,
     handshakeTypes: [dinteroPingType],
-    async authenticate(request) {
+    contentWindowMs: resolved.dedupWindowMs,
+    unsignedHandshake: request =>
+      dinteroUnsignedPing(request, !isCallback(request)),
+    async authenticate(request): Promise<WebhookAuthentication> {
       if (isCallback(request)) {
         // The account whose secret matched the signature.
         const account = await verifyDinteroCallback(request, resolved.checkout);
-        return { account, livemode: dinteroLivemode(account) };
+        signingAccounts.set(request, account);
+        return {
+          verification: signatureVerification({ url: true, timestamp: true }),
+          account,
+          livemode: dinteroLivemode(account),
+        };
       }
       if (request.method !== 'POST') {
         throw new MethodNotAllowedError({
@@ -96,30 +142,62 @@ export function createDinteroAdapter(
           message: `Dintero Hooks API deliveries use POST, not ${request.method}. Checkout callbacks go to a path ending in "/${resolved.callbackPath}".`,
         });
       }
-      await verifyDinteroHooksRequest(request, resolved.hooksSecret);
+      return {
+        verification: await verifyDinteroHooksRequest(
+          request,
+          resolved.hooksSecret,
+        ),
+      };
     },
-    parseBody: request =>
-      isCallback(request)
-        ? parseDinteroCallback(request)
-        : safeParseJson(request.body, { provider: dinteroProvider }),
+    parseBody: request => {
+      if (isCallback(request)) return parseDinteroCallback(request);
+      const body = safeParseJson(request.body, { provider: dinteroProvider });
+      // A ping's body is the subscription: never hand its secret on.
+      return request.headers.get('event')?.trim() === dinteroPingType &&
+        isDinteroSubscription(body)
+        ? redactDinteroSubscription(body)
+        : body;
+    },
     nativeType: (request, body) =>
       isCallback(request)
-        ? dinteroCheckoutCallbackType
-        : readDinteroHookIdentity(request, body, resolved).nativeType,
-    eventId: (request, body) =>
-      isCallback(request)
-        ? dinteroCallbackEventId(request)
-        : readDinteroHookIdentity(request, body, resolved).deliveryId,
+        ? // Named by finhooks from the (signed) callback path.
+          { value: dinteroCheckoutCallbackType, from: 'url' }
+        : dinteroHookNativeType(request, body),
+    identity: (request, body): WebhookIdentityClaim => {
+      if (!isCallback(request)) return dinteroHookIdentity(body);
+      const url =
+        resolved.checkout === undefined
+          ? new URL(request.url)
+          : dinteroPublicUrl(request, resolved.checkout);
+      return {
+        source: 'signed_material',
+        material: dinteroCallbackSignedMaterial({
+          accountId: signingAccounts.get(request) ?? onlyAccount ?? '',
+          method: request.method,
+          url,
+        }),
+      };
+    },
     describeDelivery: (request, body): WebhookDeliveryFacts => {
-      const account = isCallback(request) ? onlyAccount : accountIdOf(body);
-      const alias = isCallback(request)
-        ? undefined
-        : dinteroHeaderAliasWarning(request, body);
+      if (isCallback(request)) {
+        const subject = callbackSubject(request);
+        return {
+          account: onlyAccount,
+          livemode: dinteroLivemode(onlyAccount),
+          ...(subject === undefined ? {} : { subject, subjectFrom: 'url' }),
+          delivery: { headers: keptHeadersOf(request) },
+        };
+      }
+      const account = accountIdOf(body);
+      const warnings = [
+        dinteroHeaderAliasWarning(request, body),
+        dinteroDeliveryHeaderWarning(request, body),
+      ].filter(warning => warning !== undefined);
       return {
         account,
         livemode: dinteroLivemode(account),
         delivery: { headers: keptHeadersOf(request) },
-        ...(alias === undefined ? {} : { warnings: [alias] }),
+        ...(warnings.length === 0 ? {} : { warnings }),
       };
     },
   });

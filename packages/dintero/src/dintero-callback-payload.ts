@@ -1,10 +1,5 @@
-import {
-  deterministicEventId,
-  safeParseJson,
-  type RawWebhookRequest,
-} from '@finhooks/core';
+import { safeParseJson, type RawWebhookRequest } from '@finhooks/core';
 import { sortedDinteroQuery } from './dintero-callback-signature';
-import { dinteroCheckoutCallbackType } from './dintero-checkout-events';
 import { dinteroProvider } from './dintero-provider';
 
 /** Where a POST callback's unsigned body is kept in `data`. */
@@ -37,20 +32,22 @@ export function parseDinteroCallback(
 }
 
 /**
- * A callback's id: the `event-delivery` header, else core's
- * `deterministicEventId` over the method and sorted (signed) query — hex
- * SHA-256 of `dintero\ncheckout_callback\n<method>\n<sorted query>` — so a
- * retried callback gets the same id even though a GET has no body to hash.
+ * What identifies one callback: the signed parts of `Dintero-Signature`
+ * except its timestamp `t` — account id, method, hostname, path and the
+ * sorted query, exactly as signed, newline-joined. Core hashes it into the
+ * dedup key, so a retry re-signed with a new `t` is the same event, and
+ * the unsigned `event-delivery` header cannot make a replay look new.
  */
-export async function dinteroCallbackEventId(
-  request: RawWebhookRequest,
-): Promise<string> {
-  const delivery = request.headers.get('event-delivery')?.trim();
-  if (delivery !== undefined && delivery !== '') return delivery;
-  const query = sortedDinteroQuery(new URL(request.url));
-  return deterministicEventId(
-    dinteroProvider,
-    dinteroCheckoutCallbackType,
-    new TextEncoder().encode(`${request.method}\n${query}`),
-  );
+export function dinteroCallbackSignedMaterial(parts: {
+  accountId: string;
+  method: string;
+  url: URL;
+}): string {
+  return [
+    parts.accountId,
+    parts.method.toUpperCase(),
+    parts.url.hostname,
+    parts.url.pathname,
+    sortedDinteroQuery(parts.url),
+  ].join('\n');
 }

@@ -1,12 +1,16 @@
 import {
+  createFetchHandler,
   createRawWebhookRequest,
+  createWebhooks,
   MethodNotAllowedError,
   MissingHeaderError,
+  redactHeaders,
+  sha256Hex,
   SignatureVerificationError,
   TimestampOutOfToleranceError,
   type RawWebhookRequestInit,
 } from '@finhooks/core';
-import { withHeaders } from '@finhooks/core/testing';
+import { toFetchRequest, withHeaders } from '@finhooks/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import testVector from './__fixtures__/dintero-callback-signature-test-vector.json';
 import { createDinteroAdapter } from './dintero-adapter';
@@ -295,6 +299,15 @@ describe('Checkout callback payload', () => {
     expect(result.kind === 'event' && result.event).toMatchInlineSnapshot(`
       {
         "account": "T12345678",
+        "authenticity": {
+          "body": false,
+          "headers": [],
+          "scheme": "signature",
+          "subject": true,
+          "timestamp": true,
+          "type": true,
+          "url": true,
+        },
         "data": {
           "merchant_reference": "order 1",
           "session_id": "T12345678.ses",
@@ -306,7 +319,11 @@ describe('Checkout callback payload', () => {
             "event-delivery": "callback-delivery-1",
           },
         },
-        "id": "callback-delivery-1",
+        "id": "51c0c45f772ef8a2852ecac6295484217ae59eed1c759dcd946ecc078b4a3cf8",
+        "identity": {
+          "key": "51c0c45f772ef8a2852ecac6295484217ae59eed1c759dcd946ecc078b4a3cf8",
+          "source": "signed_material",
+        },
         "livemode": false,
         "nativeType": "checkout_callback",
         "occurredAt": "2026-05-01T10:00:00.000Z",
@@ -399,28 +416,125 @@ describe('Checkout callback payload', () => {
     expect(id(other)).not.toBe(id(first));
   });
 
-  it('should keep the hashed callback ids of earlier versions', async () => {
-    // Pinned: SHA-256 of `dintero\ncheckout_callback\n<method>\n<sorted query>`.
-    const id = async (init: RawWebhookRequestInit) => {
+  it('should pin the callback identity: SHA-256 of the signed material without t', async () => {
+    // `dintero\ncheckout_callback\n<account>\n<method>\n<host>\n<path>\n<sorted query>`
+    const key = async (init: RawWebhookRequestInit) => {
       const result = await adapterWith().receive(await sign(init));
-      return result.kind === 'event' ? result.event.id : undefined;
+      return result.kind === 'event' ? result.event.identity : undefined;
     };
-    expect(await id({ method: 'GET', url: `${base}?${query}` })).toBe(
-      '236a578bcc2575057023c3633ef3af0a9f475c4b806acf25d4adc7a6b8ddc7c5',
+    expect(await key({ method: 'GET', url: `${base}?${query}` })).toEqual({
+      source: 'signed_material',
+      key: await sha256Hex(
+        [
+          'dintero',
+          'checkout_callback',
+          accountId,
+          'GET',
+          'shop.example.com',
+          '/webhooks/dintero/callback',
+          'merchant_reference=order+1&session_id=T12345678.ses&time=2026-05-01T10%3A00%3A00Z&transaction_id=T12345678.abc',
+        ].join('\n'),
+      ),
+    });
+  });
+});
+
+describe('Checkout callback identity', () => {
+  const receive = async (
+    init: RawWebhookRequestInit,
+    options: { now?: Date; accountId?: string } = {},
+    adapter = adapterWith(),
+  ) => {
+    const result = await adapter.receive(await sign(init, options));
+    if (result.kind !== 'event') throw new Error(result.kind);
+    return result.event;
+  };
+
+  it('should give a callback re-signed with a new t the same key', async () => {
+    const init = { method: 'GET', url: `${base}?${query}` };
+    const first = await receive(init, { now: new Date(Date.now() - 120_000) });
+    const retry = await receive(init);
+    expect(first.identity.source).toBe('signed_material');
+    expect(retry.identity).toEqual(first.identity);
+    expect(retry.id).toBe(first.id);
+  });
+
+  it('should not let a fresh event-delivery header make a replay new', async () => {
+    const signed = await sign({
+      method: 'GET',
+      url: `${base}?${query}`,
+      headers: { 'event-delivery': 'delivery-1' },
+    });
+    const first = await adapterWith().receive(signed);
+    const replay = await adapterWith().receive(
+      withHeaders(signed, { 'event-delivery': 'delivery-2' }),
     );
+    expect(first.kind === 'event' && first.event.identity.source).toBe(
+      'signed_material',
+    );
+    expect(replay.kind === 'event' && replay.event.id).toBe(
+      first.kind === 'event' && first.event.id,
+    );
+    // The header is still recorded, as a fact.
+    expect(replay.kind === 'event' && replay.event.delivery.headers).toEqual({
+      'event-delivery': 'delivery-2',
+    });
+  });
+
+  it('should deliver a replay with fresh event-delivery headers to the handler once', async () => {
+    const seen: string[] = [];
+    const webhooks = createWebhooks({ adapters: [adapterWith()] });
+    webhooks.on('dintero:checkout_callback', event => {
+      seen.push(event.id);
+    });
+    const handler = createFetchHandler(webhooks);
+    const signed = await sign({ method: 'GET', url: `${base}?${query}` });
+    for (const delivery of ['d-1', 'd-2', 'd-3']) {
+      const request = withHeaders(signed, { 'event-delivery': delivery });
+      expect((await handler(toFetchRequest(request))).status).toBe(200);
+    }
+    expect(seen).toHaveLength(1);
+  });
+
+  it('should tell apart callbacks that differ in a signed part', async () => {
+    const adapter = adapterWith({ accountId: [accountId, 'T87654321'] });
+    const init = { method: 'GET', url: `${base}?${query}` };
+    const keys = [
+      await receive(init, {}, adapter),
+      await receive(init, { accountId: 'T87654321' }, adapter),
+      await receive({ ...init, method: 'POST' }, {}, adapter),
+      await receive(
+        { ...init, url: `${base}?${query}&event=CAPTURE` },
+        {},
+        adapter,
+      ),
+    ].map(event => event.identity.key);
+    expect(new Set(keys).size).toBe(4);
+  });
+
+  it('should flag url, timestamp, type and subject authenticated, but not the body', async () => {
+    const event = await receive({
+      method: 'POST',
+      url: `${base}?method=POST&${query}`,
+      body: '{"status":"AUTHORIZED"}',
+    });
+    expect(event.authenticity).toEqual({
+      scheme: 'signature',
+      body: false,
+      type: true,
+      subject: true,
+      timestamp: true,
+      url: true,
+      headers: [],
+    });
+  });
+
+  it('should not store the Dintero-Signature header', async () => {
+    const adapter = adapterWith();
+    const signed = await sign({ method: 'GET', url: `${base}?${query}` });
     expect(
-      await id({
-        method: 'POST',
-        url: `${base}?${query}`,
-        body: '{"status":"CAPTURED"}',
-      }),
-    ).toBe('5ad352090e7473abad0d0edffd041395eea4a544b263da2f9ea56a3d2f754b89');
-    expect(
-      await id({
-        method: 'GET',
-        url: `${base}?ref=Gj%C3%B8r+kupp&%C3%B8=%C3%A6%C3%A5`,
-      }),
-    ).toBe('7e6b4b641750e3573b5dee452e7b5b36dc973baae8f108ac0c86b3a462970852');
+      redactHeaders(signed.headers, adapter.sensitiveHeaders),
+    ).not.toHaveProperty('dintero-signature');
   });
 });
 

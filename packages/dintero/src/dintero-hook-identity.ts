@@ -1,6 +1,8 @@
 import {
   MissingHeaderError,
   type RawWebhookRequest,
+  type WebhookIdentityClaim,
+  type WebhookNativeType,
   type WebhookWarningV1,
 } from '@finhooks/core';
 import { DinteroEventMismatchError } from './dintero-event-mismatch-error';
@@ -36,12 +38,6 @@ export function dinteroHeaderAliasWarning(
   };
 }
 
-/** The type and delivery id of one Hooks delivery. */
-export interface DinteroHookIdentity {
-  nativeType: string;
-  deliveryId: string | undefined;
-}
-
 function stringField(body: unknown, key: string): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const value = (body as Record<string, unknown>)[key];
@@ -54,33 +50,42 @@ function header(request: RawWebhookRequest, name: string): string | undefined {
 }
 
 function mismatch(
-  field: 'event' | 'event_delivery',
   headerValue: string | undefined,
   bodyValue: string | undefined,
   message: string,
 ): never {
   throw new DinteroEventMismatchError({
     provider: dinteroProvider,
-    field,
+    field: 'event',
     headerValue,
     bodyValue,
     message,
   });
 }
 
-function nativeTypeOf(
+/**
+ * The native type of a Hooks delivery and where it was read from. The
+ * signed body's `event` is authoritative and the `event` header must agree
+ * with it (a relabelled body is refused). A body without `event` (a
+ * subscription `fields` mask, or `ping`, whose body is the subscription)
+ * takes its type from the unsigned header: accepted, and flagged as
+ * unauthenticated by core (`from: 'header:event'`).
+ */
+export function dinteroHookNativeType(
   request: RawWebhookRequest,
   body: unknown,
-  allowUnsignedEventType: boolean,
-): string {
+): WebhookNativeType {
   const headerType = header(request, 'event');
   const bodyType = stringField(body, 'event');
   if (bodyType !== undefined) {
-    // The signed body is authoritative; the header must agree with it.
-    if (headerType === undefined || headerType === bodyType) return bodyType;
-    if (headerAliases[headerType] === bodyType) return bodyType;
+    if (
+      headerType === undefined ||
+      headerType === bodyType ||
+      headerAliases[headerType] === bodyType
+    ) {
+      return { value: bodyType, from: 'body' };
+    }
     mismatch(
-      'event',
       headerType,
       bodyType,
       `The "event" header says "${headerType}" but the signed body says "${bodyType}"; refusing a relabelled delivery.`,
@@ -95,39 +100,49 @@ function nativeTypeOf(
         'The "event" header is missing and the body names no event. Dintero always sends it; check that no proxy strips it.',
     });
   }
-  if (headerType === dinteroPingType || allowUnsignedEventType) {
-    return headerType;
-  }
-  return mismatch(
-    'event',
-    headerType,
-    undefined,
-    `The signed body names no event, and the "event" header ("${headerType}") is not signed. Set \`allowUnsignedEventType: true\` only if a subscription fields mask removes "event" from the body.`,
+  return { value: headerType, from: 'header:event' };
+}
+
+/**
+ * The signed delivery id of a Hooks body: `event_delivery` (the published
+ * shopping examples spell it `event-delivery`). Never the header.
+ */
+export function dinteroHookDeliveryId(body: unknown): string | undefined {
+  return (
+    stringField(body, 'event_delivery') ?? stringField(body, 'event-delivery')
   );
 }
 
 /**
- * Reads the native type and delivery id of a Hooks delivery, trusting the
- * signed body over the unsigned `event` / `event-delivery` headers and
- * refusing deliveries where they disagree.
+ * Where a Hooks delivery's identity comes from: the signed `event_delivery`
+ * (Dintero keeps it across the retries of one delivery), else the signed
+ * bytes themselves within the content window (a `fields` mask without it).
+ * The `event-delivery` header is unsigned and only recorded as a fact.
  */
-export function readDinteroHookIdentity(
+export function dinteroHookIdentity(body: unknown): WebhookIdentityClaim {
+  const id = dinteroHookDeliveryId(body);
+  return id === undefined
+    ? { source: 'content' }
+    : { source: 'provider_id', id };
+}
+
+/**
+ * A warning when the unsigned `event-delivery` header differs from the
+ * signed body's `event_delivery`: the signed one identifies the delivery
+ * (a replay with a fresh header stays a duplicate), the header is kept
+ * only as a fact.
+ */
+export function dinteroDeliveryHeaderWarning(
   request: RawWebhookRequest,
   body: unknown,
-  { allowUnsignedEventType }: { allowUnsignedEventType: boolean },
-): DinteroHookIdentity {
-  const nativeType = nativeTypeOf(request, body, allowUnsignedEventType);
+): WebhookWarningV1 | undefined {
   const headerId = header(request, 'event-delivery');
-  // Published shopping examples spell the body key "event-delivery".
-  const bodyId =
-    stringField(body, 'event_delivery') ?? stringField(body, 'event-delivery');
-  if (headerId !== undefined && bodyId !== undefined && headerId !== bodyId) {
-    mismatch(
-      'event_delivery',
-      headerId,
-      bodyId,
-      `The "event-delivery" header ("${headerId}") differs from the signed body's event_delivery ("${bodyId}"); refusing a delivery that would bypass deduplication.`,
-    );
+  const bodyId = dinteroHookDeliveryId(body);
+  if (headerId === undefined || bodyId === undefined || headerId === bodyId) {
+    return undefined;
   }
-  return { nativeType, deliveryId: bodyId ?? headerId };
+  return {
+    type: 'compatibility',
+    message: `The unsigned "event-delivery" header ("${headerId.slice(0, 64)}") differs from the signed body's event_delivery ("${bodyId.slice(0, 64)}"); identified by the signed value.`,
+  };
 }

@@ -1,10 +1,12 @@
 import {
   requireHeader,
   resolveSecrets,
+  signatureVerification,
   SignatureVerificationError,
   verifyHmacSignature,
   type RawWebhookRequest,
   type SecretSource,
+  type WebhookVerificationV1,
 } from '@finhooks/core';
 import type { DinteroHooksSecretContext } from './dintero-adapter-settings';
 import { dinteroProvider } from './dintero-provider';
@@ -14,13 +16,14 @@ export const dinteroHooksSignatureHeader = 'event-signature';
 
 /**
  * Verifies a Hooks API delivery: `event-signature` must be the HMAC-SHA1 of
- * the exact raw body under one of the active subscription secrets. No
- * timestamp is signed, so replays are caught only by deduplication.
+ * the exact raw body under one of the active subscription secrets. The
+ * signature covers the body only: no header, no URL and no timestamp, so
+ * replays are caught only by deduplication (on the signed `event_delivery`).
  */
 export async function verifyDinteroHooksRequest(
   request: RawWebhookRequest,
   secret: SecretSource<DinteroHooksSecretContext> | undefined,
-): Promise<void> {
+): Promise<WebhookVerificationV1> {
   if (secret === undefined) {
     throw new SignatureVerificationError({
       provider: dinteroProvider,
@@ -46,4 +49,5 @@ export async function verifyDinteroHooksRequest(
     signature,
     provider: dinteroProvider,
   });
+  return signatureVerification({ body: true });
 }

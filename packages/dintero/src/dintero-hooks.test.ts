@@ -3,6 +3,7 @@ import {
   createRawWebhookRequest,
   createWebhooks,
   MethodNotAllowedError,
+  redactHeaders,
   MissingHeaderError,
   SignatureVerificationError,
   type RawWebhookRequest,
@@ -217,19 +218,61 @@ describe('Hooks API event type and delivery id', () => {
     );
   });
 
-  it('should refuse a body without event unless allowUnsignedEventType is set', async () => {
-    const init = customerDelivery({ body: { event: undefined } });
-    const { error, status } = await refusal(adapter.receive(await sign(init)));
-    expect(DinteroEventMismatchError.isInstance(error)).toBe(true);
-    expect(status).toBe(400);
-
+  it('should accept a fields-mask body without event, its type flagged unauthenticated', async () => {
+    // A subscription `fields` mask may drop `event` (and `event_delivery`)
+    // from the body; answering 400 would get the subscription deleted.
+    const init = customerDelivery({
+      body: { event: undefined, event_delivery: undefined },
+    });
+    const result = await adapter.receive(await sign(init));
+    expect(result.kind).toBe('event');
+    if (result.kind !== 'event') return;
+    expect(result.event).toMatchObject({
+      nativeType: 'customer_update',
+      type: 'customer.updated',
+      subject: { type: 'customer', id: 'customer-1' },
+      authenticity: {
+        scheme: 'signature',
+        body: true,
+        type: false,
+        subject: true,
+      },
+      identity: { source: 'content', windowMs: 24 * 60 * 60 * 1000 },
+    });
+    // The deprecated opt-in changes nothing any more.
     const lenient = createDinteroAdapter({
       secret,
       allowUnsignedEventType: true,
     });
-    const result = await lenient.receive(await sign(init));
-    expect(result.kind === 'event' && result.event.nativeType).toBe(
-      'customer_update',
+    const again = await lenient.receive(await sign(init));
+    expect(again.kind === 'event' && again.event.identity).toEqual(
+      result.event.identity,
+    );
+  });
+
+  it('should flag a type read from the signed body as authenticated', async () => {
+    const result = await adapter.receive(await sign(customerDelivery()));
+    expect(result.kind === 'event' && result.event.authenticity).toEqual({
+      scheme: 'signature',
+      body: true,
+      type: true,
+      subject: true,
+      timestamp: false,
+      url: false,
+      headers: [],
+    });
+  });
+
+  it('should use dedupWindowMs as the window of content identities', async () => {
+    const init = customerDelivery({ body: { event_delivery: undefined } });
+    const hourly = createDinteroAdapter({ secret, dedupWindowMs: 3_600_000 });
+    const result = await hourly.receive(await sign(init));
+    expect(result.kind === 'event' && result.event.identity).toMatchObject({
+      source: 'content',
+      windowMs: 3_600_000,
+    });
+    expect(() => createDinteroAdapter({ secret, dedupWindowMs: 0 })).toThrow(
+      /dedupWindowMs/,
     );
   });
 
@@ -240,14 +283,40 @@ describe('Hooks API event type and delivery id', () => {
     expect(status).toBe(400);
   });
 
-  it('should refuse an event-delivery header that differs from the body', async () => {
-    const request = withHeaders(await sign(customerDelivery()), {
-      'event-delivery': 'fresh-id-to-bypass-dedup',
-    });
-    const { error, status } = await refusal(adapter.receive(request));
-    expect(DinteroEventMismatchError.isInstance(error)).toBe(true);
-    expect((error as DinteroEventMismatchError).field).toBe('event_delivery');
-    expect(status).toBe(400);
+  it('should identify a delivery by its signed event_delivery, whatever the header says', async () => {
+    const signed = await sign(customerDelivery());
+    const first = await adapter.receive(signed);
+    // A retry, and a replay with a fresh unsigned event-delivery header.
+    const retry = await adapter.receive(await sign(customerDelivery()));
+    const replay = await adapter.receive(
+      withHeaders(signed, { 'event-delivery': 'fresh-id-to-bypass-dedup' }),
+    );
+    for (const result of [first, retry, replay]) {
+      expect(result.kind === 'event' && result.event).toMatchObject({
+        id: 'delivery-7',
+        identity: { source: 'provider_id', key: 'delivery-7' },
+      });
+    }
+    // The header is kept as a fact, with a warning about the mismatch.
+    expect(replay.kind === 'event' && replay.event.delivery.headers).toEqual(
+      expect.objectContaining({ 'event-delivery': 'fresh-id-to-bypass-dedup' }),
+    );
+    expect(replay.warnings).toEqual([
+      expect.objectContaining({ type: 'compatibility' }),
+    ]);
+  });
+
+  it('should not take identity from the event-delivery header when the body has none', async () => {
+    const init = customerDelivery({ body: { event_delivery: undefined } });
+    const signed = await sign(init);
+    const first = await adapter.receive(signed);
+    const replay = await adapter.receive(
+      withHeaders(signed, { 'event-delivery': 'fresh-id' }),
+    );
+    const identity = (result: typeof first) =>
+      result.kind === 'event' ? result.event.identity : undefined;
+    expect(identity(first)?.source).toBe('content');
+    expect(identity(replay)).toEqual(identity(first));
   });
 
   it('should fall back to a deterministic id without any delivery id', async () => {
@@ -332,13 +401,22 @@ describe('Hooks API over HTTP', () => {
     expect(events).toEqual([]);
   });
 
-  it('should answer an unsigned ping with 401', async () => {
-    const ping = createRawWebhookRequest({
-      url,
-      headers: { event: 'ping' },
-      body: '{}',
+  it('should count a retried delivery once', async () => {
+    const seen: string[] = [];
+    const local = createWebhooks({ adapters: [adapter] });
+    local.on('dintero:customer_update', event => {
+      seen.push(event.id);
     });
-    expect((await post(ping)).status).toBe(401);
+    const handler = createFetchHandler(local);
+    const signed = await sign(customerDelivery());
+    for (const request of [
+      signed,
+      await sign(customerDelivery()),
+      withHeaders(signed, { 'event-delivery': 'fresh-header-id' }),
+    ]) {
+      expect((await handler(toFetchRequest(request))).status).toBe(200);
+    }
+    expect(seen).toEqual(['delivery-7']);
   });
 
   it('should answer GET with 405, a mismatch with 400, a bad signature with 401', async () => {
@@ -348,5 +426,129 @@ describe('Hooks API over HTTP', () => {
     expect((await post(mismatch)).status).toBe(400);
     const forged = await sign(customerDelivery(), 'forged');
     expect((await post(forged)).status).toBe(401);
+  });
+});
+
+// Dintero's published ping: the subscription object, sent when a
+// subscription is created; unsigned when the subscription has no secret.
+const subscription = (secretValue: unknown) => ({
+  id: 'subscription-1',
+  created_at: '2026-05-01T10:00:00Z',
+  active: true,
+  config: {
+    content_type: 'application/json',
+    insecure_ssl: 0,
+    secret: secretValue,
+    url,
+  },
+  events: ['receipt_add'],
+});
+
+const pingRequest = (
+  body: unknown = subscription({ type: 'HMAC-SHA1' }),
+  init: Partial<RawWebhookRequestInit> = {},
+) =>
+  createRawWebhookRequest({
+    url,
+    headers: { event: 'ping', 'event-delivery': 'ping-1' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
+
+describe('Hooks API ping', () => {
+  it('should answer an unsigned ping as a handshake that emits nothing', async () => {
+    const handshakes: unknown[] = [];
+    const events: string[] = [];
+    const errors: unknown[] = [];
+    const local = createWebhooks({ adapters: [adapter] });
+    local.onHandshake(handshake => {
+      handshakes.push(handshake);
+    });
+    local.onAny(event => {
+      events.push(event.type);
+    });
+    local.onError(error => {
+      errors.push(error);
+    });
+    const response = await createFetchHandler(local)(
+      toFetchRequest(pingRequest()),
+    );
+    expect(response.status).toBe(200);
+    expect(handshakes).toEqual([
+      expect.objectContaining({ provider: 'dintero', nativeType: 'ping' }),
+    ]);
+    expect(events).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['a string', 'plain-subscription-secret'],
+    ['an object', { type: 'HMAC-SHA1', value: 'plain-subscription-secret' }],
+  ])(
+    'should not hand a subscription secret given as %s to onHandshake',
+    async (_shape, secretValue) => {
+      const body = subscription(secretValue);
+      const unsigned = await adapter.receive(pingRequest(body));
+      const signed = await adapter.receive(
+        await signDinteroRequest(pingRequest(body), { secret }),
+      );
+      for (const result of [unsigned, signed]) {
+        expect(result.kind).toBe('handshake');
+        if (result.kind !== 'handshake') continue;
+        expect(JSON.stringify(result.handshake)).not.toContain(
+          'plain-subscription-secret',
+        );
+        expect(result.handshake.data).toMatchObject({
+          id: 'subscription-1',
+          config: { secret: '[redacted]', url },
+          events: ['receipt_add'],
+        });
+      }
+    },
+  );
+
+  it('should verify a ping that carries a signature', async () => {
+    const forged = await signDinteroRequest(pingRequest(), {
+      secret: 'not-the-secret',
+    });
+    const { error, status } = await refusal(adapter.receive(forged));
+    expect(SignatureVerificationError.isInstance(error)).toBe(true);
+    expect(status).toBe(401);
+  });
+
+  it.each([
+    ['GET', pingRequest(undefined, { method: 'GET', body: undefined })],
+    ['an empty object', pingRequest({})],
+    [
+      'a body naming an event',
+      pingRequest({ ...subscription({}), event: 'customer_update' }),
+    ],
+    ['a body that is not JSON', pingRequest('{"id":')],
+    [
+      'a body larger than a subscription',
+      pingRequest({ ...subscription({}), padding: 'x'.repeat(20_000) }),
+    ],
+    [
+      'another event header',
+      pingRequest(undefined, { headers: { event: 'customer_update' } }),
+    ],
+    ['the callback path', pingRequest(undefined, { url: `${url}/callback` })],
+  ])('should not accept an unsigned ping with %s', async (_name, request) => {
+    const { error, status } = await refusal(adapter.receive(request));
+    expect(error).toBeDefined();
+    expect([401, 405]).toContain(status);
+  });
+});
+
+describe('stored deliveries', () => {
+  it('should not keep the Hooks signature header', async () => {
+    const signed = await sign(customerDelivery());
+    expect(signed.headers.has('event-signature')).toBe(true);
+    const kept = redactHeaders(signed.headers, adapter.sensitiveHeaders);
+    expect(kept).not.toHaveProperty('event-signature');
+    expect(kept).toHaveProperty('event-delivery', 'delivery-7');
+    expect(adapter.sensitiveHeaders).toEqual(
+      expect.arrayContaining(['event-signature', 'dintero-signature']),
+    );
   });
 });

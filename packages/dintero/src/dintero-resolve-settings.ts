@@ -25,12 +25,18 @@ export interface ResolvedDinteroSettings {
   hooksSecret: SecretSource<DinteroHooksSecretContext> | undefined;
   checkout: ResolvedDinteroCheckoutSettings | undefined;
   callbackPath: string;
-  allowUnsignedEventType: boolean;
+  /** Window of `content` identities (Hooks deliveries without an id), ms. */
+  dedupWindowMs: number;
 }
 
 /** Dintero account ids: `P` (production) or `T` (test) and eight digits. */
 const accountIdPattern = /^[PT]\d{8}$/;
 const defaultCallbackPath = 'callback';
+/**
+ * Dintero makes at most 5 attempts per Hooks delivery, up to 120 s apart:
+ * one day covers every retry with a wide margin.
+ */
+export const defaultDinteroDedupWindowMs = 24 * 60 * 60 * 1000;
 
 function fail(message: string): never {
   throw new ConfigurationError({
@@ -113,6 +119,10 @@ export function resolveDinteroSettings(
       setting: 'secret',
     });
   }
+  const dedupWindowMs = settings.dedupWindowMs ?? defaultDinteroDedupWindowMs;
+  if (!Number.isFinite(dedupWindowMs) || dedupWindowMs <= 0) {
+    fail('`dedupWindowMs` must be a positive number of milliseconds.');
+  }
   const checkout =
     settings.checkout === undefined
       ? undefined
@@ -121,6 +131,6 @@ export function resolveDinteroSettings(
     hooksSecret: settings.secret,
     checkout,
     callbackPath: checkout?.callbackPath ?? defaultCallbackPath,
-    allowUnsignedEventType: settings.allowUnsignedEventType === true,
+    dedupWindowMs,
   };
 }

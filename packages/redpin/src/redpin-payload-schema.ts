@@ -1,12 +1,22 @@
 import { z } from 'zod';
-import { redpinGeneration, type RedpinGeneration } from './redpin-native-type';
+import {
+  redpinAmbiguity,
+  redpinGeneration,
+  type RedpinGeneration,
+} from './redpin-native-type';
 
-/** Fields every envelope-generation body carries around `data`. */
+/**
+ * Fields every envelope-generation body carries around `data` (each type
+ * adds its `data` schema). Redpin marks all of them required: a body
+ * missing one is quarantined with an issue, never passed half-read. An
+ * undocumented `version` is a warning (see `describeRedpinDelivery`), an
+ * unparseable `event_timestamp` too (core leaves `occurredAt` unset).
+ */
 export const redpinEnvelopeShape = {
-  event_id: z.string().min(1).nullish(),
+  event_id: z.string().min(1),
   event_type: z.string(),
-  version: z.string().nullish(),
-  event_timestamp: z.string().nullish(),
+  version: z.string().min(1),
+  event_timestamp: z.string().min(1),
 };
 
 /** One validated body, tagged with the generation it was read as. */
@@ -47,12 +57,18 @@ export function redpinPayloadSchema<
 }) {
   return z.unknown().transform((input, context): TOutput => {
     const generation = redpinGeneration(input);
+    // A flat body that fits several types (or none) is quarantined, not
+    // guessed: its native type is only a label.
+    const ambiguity = redpinAmbiguity(input);
+    if (ambiguity !== undefined)
+      context.addIssue({ code: 'custom', path: [], message: ambiguity, input });
     const schema = generation === 'envelope' ? options.envelope : options.flat;
     const result = schema.safeParse(input);
     if (!result.success) {
       for (const issue of result.error.issues) context.addIssue({ ...issue });
       return z.NEVER;
     }
+    if (ambiguity !== undefined) return z.NEVER;
     const payload = { generation, native: result.data } as RedpinNativePayload<
       z.output<TEnvelope>,
       z.output<TFlat>
@@ -64,21 +80,14 @@ export function redpinPayloadSchema<
 /** `event_id`/`version`/`event_timestamp` of either generation. */
 export function redpinCommonFields(
   payload: RedpinNativePayload<
-    {
-      event_id?: string | null;
-      version?: string | null;
-      event_timestamp?: string | null;
-    },
+    { event_id: string; version: string; event_timestamp: string },
     { event_id?: string | null; event_timestamp?: string | null }
   >,
 ): RedpinCommonFields {
   const { native } = payload;
   return {
     generation: payload.generation,
-    version:
-      payload.generation === 'envelope'
-        ? (payload.native.version ?? null)
-        : null,
+    version: payload.generation === 'envelope' ? payload.native.version : null,
     event_id: native.event_id ?? null,
     event_timestamp: native.event_timestamp ?? null,
   };

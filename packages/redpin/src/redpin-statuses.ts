@@ -4,17 +4,22 @@
  * PAYOUT_INITIATED → PAYOUT_CREDITED → PAYMENT_COMPLETED`; same-currency
  * payments start at `PROCESSING`.
  */
+export const redpinKnownPaymentStatuses = [
+  'AWAITING_FUNDS',
+  'RECEIVED_FUNDS',
+  'FX_COMPLETED',
+  'PAYOUT_INITIATED',
+  'PAYOUT_CREDITED',
+  'CANCELLED',
+  'PROCESSING',
+  'REFUNDED',
+  'BOUNCED_BACK',
+  'PAYMENT_COMPLETED',
+] as const;
+
+/** A payment status Redpin documents (see {@link redpinKnownPaymentStatuses}). */
 export type RedpinKnownPaymentStatus =
-  | 'AWAITING_FUNDS'
-  | 'RECEIVED_FUNDS'
-  | 'FX_COMPLETED'
-  | 'PAYOUT_INITIATED'
-  | 'PAYOUT_CREDITED'
-  | 'CANCELLED'
-  | 'PROCESSING'
-  | 'REFUNDED'
-  | 'BOUNCED_BACK'
-  | 'PAYMENT_COMPLETED';
+  (typeof redpinKnownPaymentStatuses)[number];
 
 /**
  * A payment status as Redpin sent it. Redpin tells integrators to expect
@@ -23,14 +28,25 @@ export type RedpinKnownPaymentStatus =
 export type RedpinPaymentStatusValue = RedpinKnownPaymentStatus | (string & {});
 
 /** Compliance outcomes of a third-party customer. */
-export type RedpinKnownThirdPartyCustomerStatus = 'APPROVED' | 'REJECTED';
+export const redpinKnownThirdPartyCustomerStatuses = [
+  'APPROVED',
+  'REJECTED',
+] as const;
+
+/** Compliance outcomes of a third-party customer. */
+export type RedpinKnownThirdPartyCustomerStatus =
+  (typeof redpinKnownThirdPartyCustomerStatuses)[number];
 
 /** A third-party customer status as sent (unknown ones are kept). */
 export type RedpinThirdPartyCustomerStatusValue =
   RedpinKnownThirdPartyCustomerStatus | (string & {});
 
 /** Customer statuses of `CUSTOMER STATUS` events (lower case, as sent). */
-export type RedpinKnownCustomerStatus = 'active' | 'inactive';
+export const redpinKnownCustomerStatuses = ['active', 'inactive'] as const;
+
+/** Customer statuses of `CUSTOMER STATUS` events (lower case, as sent). */
+export type RedpinKnownCustomerStatus =
+  (typeof redpinKnownCustomerStatuses)[number];
 
 /** A customer status as sent (unknown ones are kept). */
 export type RedpinCustomerStatusValue =

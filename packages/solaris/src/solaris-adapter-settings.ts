@@ -27,13 +27,49 @@ export interface SolarisAdapterSettings {
    * several secrets for one type while you replace its subscription
    * (rotation). A resolver may look them up per request (a vault, a
    * database keyed by subscription id).
+   *
+   * Only a secret of exactly one type authenticates the (unsigned)
+   * `Solaris-Webhook-Event-Type` header: a map secret that also appears
+   * under another type or in `defaultSecret` does not, and a resolver's
+   * secrets do only with `resolvesPerType: true`.
    */
   secrets?: SolarisSecrets;
   /**
+   * Set it when the `secrets` resolver returns, for each event type, only
+   * the secret(s) of that type's own subscription (never one secret shared
+   * by several types). The event type is then reported as authenticated
+   * (`event.authenticity.type`), and `PERSON_DELETED` / `BUSINESS_DELETED`
+   * verified by the resolver are accepted. Default `false`: finhooks cannot
+   * see what a resolver does, so it assumes a shared secret.
+   */
+  resolvesPerType?: boolean;
+  /**
    * The secret(s) for event types that `secrets` has none for. Handy when
-   * all your subscriptions share one secret, or in development.
+   * all your subscriptions share one secret, or in development. A shared
+   * secret does not authenticate the event type header (anyone holding one
+   * signed body may resend it under another type), so `PERSON_DELETED` and
+   * `BUSINESS_DELETED` verified by it are refused unless
+   * `allowSharedSecretForDeletions` is set.
    */
   defaultSecret?: string | readonly string[];
+  /**
+   * Accept `PERSON_DELETED` / `BUSINESS_DELETED` verified by a secret that
+   * is not specific to that type (`defaultSecret`, a secret repeated in the
+   * map, a resolver without `resolvesPerType`). Default `false`: such a
+   * delivery is refused with 401, because their signed body is just `{}`
+   * and any captured `{}` signature of the shared secret could be relabelled
+   * as the deletion of any person. If you set it, confirm each deletion
+   * through the Solaris API before acting (see the README).
+   */
+  allowSharedSecretForDeletions?: boolean;
+  /**
+   * How long identical signed bodies of one event type and subject count
+   * as a retry, in ms. Solaris signs no id and no timestamp, so a delivery
+   * is a duplicate only when its raw body equals the latest stored event
+   * of the same type and subject within this window. Default 5 days, the
+   * period Solaris retries a notification for.
+   */
+  dedupWindowMs?: number;
   /**
    * Algorithms accepted in the `<algorithm>=<hex>` signature header.
    * Default `['sha256']`, the only one Solaris is known to send; anything

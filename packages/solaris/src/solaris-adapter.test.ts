@@ -21,7 +21,11 @@ const subjects: Record<string, string> = {
 };
 
 runAdapterConformanceTests({
-  createAdapter: secret => createSolarisAdapter({ defaultSecret: secret }),
+  createAdapter: secret =>
+    createSolarisAdapter({
+      defaultSecret: secret,
+      allowSharedSecretForDeletions: true,
+    }),
   secret: testSecret,
   sign: (request, { secret }) => signSolarisRequest(request, { secret }),
   stripAuthentication: request =>

@@ -7,16 +7,27 @@ import {
 import type { SolarisAdapterSettings } from './solaris-adapter-settings';
 import { parseSolarisBody } from './solaris-body';
 import { describeSolarisDelivery } from './solaris-delivery';
-import { solarisFallbackEventId, solarisWebhookId } from './solaris-event-id';
 import { solarisEvents } from './solaris-events';
 import {
   eventTypeHeader,
   headerValue,
+  signatureHeader,
   subscriptionCheckType,
 } from './solaris-headers';
-import { assertSolarisSettings, verifySolarisRequest } from './solaris-verify';
+import {
+  assertSolarisSettings,
+  solarisSecretSource,
+  verifySolarisRequest,
+} from './solaris-verify';
 
 const provider = 'solaris';
+
+/**
+ * Solaris retries a notification with exponential backoff for up to 5
+ * days (PROVIDERS.md §2.4): identical signed bodies of one type and
+ * subject within that time are one event.
+ */
+export const SOLARIS_DEFAULT_DEDUP_WINDOW_MS = 5 * 24 * 60 * 60 * 1000;
 
 /**
  * Solaris checks a new subscription's URL with an unsigned POST: empty
@@ -36,22 +47,29 @@ function subscriptionCheck(
 }
 
 function buildSolarisAdapter(settings: SolarisAdapterSettings) {
+  const secrets = solarisSecretSource(settings);
   return defineWebhookAdapter({
     provider,
     methods: ['POST'],
+    sensitiveHeaders: [signatureHeader],
     events: solarisEvents,
     unsignedHandshake: subscriptionCheck,
     // A signed check (should Solaris ever sign it) is a handshake too.
     handshakeTypes: [subscriptionCheckType],
-    authenticate: request => verifySolarisRequest(request, settings),
+    authenticate: request => verifySolarisRequest(request, settings, secrets),
     parseBody: parseSolarisBody,
-    nativeType: request =>
-      requireHeader(request, eventTypeHeader, { provider, httpStatus: 400 }),
-    // Core's default hashes the body alone; without a Solaris-Webhook-Id the
-    // entity id must be part of the id (see solarisFallbackEventId).
-    eventId: async (request, _body, nativeType) =>
-      solarisWebhookId(request) ??
-      (await solarisFallbackEventId(request, nativeType)),
+    nativeType: request => ({
+      value: requireHeader(request, eventTypeHeader, {
+        provider,
+        httpStatus: 400,
+      }),
+      from: `header:${eventTypeHeader}`,
+    }),
+    // Solaris signs neither an id nor a timestamp, and `Solaris-Webhook-Id`
+    // is an unsigned header anyone could refresh: the signed body is the
+    // identity, compared with the subject's latest event within the window.
+    identity: () => ({ source: 'content' }),
+    contentWindowMs: settings.dedupWindowMs ?? SOLARIS_DEFAULT_DEDUP_WINDOW_MS,
     describeDelivery: describeSolarisDelivery,
   });
 }
@@ -63,7 +81,9 @@ export type SolarisAdapter = ReturnType<typeof buildSolarisAdapter>;
  * Creates the Solaris adapter: verifies `Solaris-Webhook-Signature`
  * (`sha256=<hex>`, HMAC of the raw body) with the secret of the event
  * type's subscription, answers the `WEBHOOK-SUBSCRIPTION` check, and maps
- * every known event type to a typed, normalized event.
+ * every known event type to a typed, normalized event. The event type is
+ * authenticated only by a secret of that type alone; `PERSON_DELETED` and
+ * `BUSINESS_DELETED` need one (or `allowSharedSecretForDeletions`).
  *
  * Throws `ConfigurationError` when no secret is configured.
  *

@@ -3,18 +3,26 @@ import type {
   WebhookDeliveryFacts,
   WebhookDeliveryV1,
 } from '@finhooks/core';
+import { headerOnlySubjectType } from './solaris-header-only-events';
 import {
   attemptHeader,
   entityIdHeader,
+  eventTypeHeader,
   headerValue,
   subscriptionIdHeader,
+  webhookIdHeader,
 } from './solaris-headers';
+import { subjectOf } from './solaris-values';
 
 /**
  * Transport facts kept on every event: the attempt counter and the
- * `Solaris-Entity-Id` / `Solaris-Webhook-Subscription-Id` headers (the
- * entity id is the only identifier of header-only events and the tax
- * identification id of `*_TAX_IDENTIFICATION_CHANGED`).
+ * unsigned `Solaris-Entity-Id`, `Solaris-Webhook-Id` and
+ * `Solaris-Webhook-Subscription-Id` headers, recorded as facts only (the
+ * webhook id is not the dedup key: Solaris does not sign it).
+ *
+ * Header-only events (`PERSON_DELETED`…) name their entity only in
+ * `Solaris-Entity-Id`: it becomes the subject, marked as read from that
+ * unsigned header (`authenticity.subject === false`).
  */
 export function describeSolarisDelivery(
   request: RawWebhookRequest,
@@ -23,10 +31,20 @@ export function describeSolarisDelivery(
   const attempt = Number(headerValue(request, attemptHeader));
   if (Number.isSafeInteger(attempt) && attempt >= 0) delivery.attempt = attempt;
   const headers: Record<string, string> = {};
-  for (const name of [entityIdHeader, subscriptionIdHeader]) {
+  for (const name of [entityIdHeader, webhookIdHeader, subscriptionIdHeader]) {
     const value = headerValue(request, name);
     if (value !== undefined) headers[name] = value;
   }
   if (Object.keys(headers).length > 0) delivery.headers = headers;
-  return { delivery };
+
+  const subjectType = headerOnlySubjectType(
+    headerValue(request, eventTypeHeader) ?? '',
+  );
+  const subject =
+    subjectType === undefined
+      ? undefined
+      : subjectOf(subjectType, headerValue(request, entityIdHeader));
+  return subject === undefined
+    ? { delivery }
+    : { delivery, subject, subjectFrom: `header:${entityIdHeader}` };
 }

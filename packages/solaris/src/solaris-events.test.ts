@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
 import { expectedCatalogue } from './__fixtures__/solaris-expected-catalogue';
 import { solarisEvents } from './solaris-events';
-import { signedSolarisRequest, testSecret } from './solaris-test-helpers';
+import {
+  sharedSecretSettings,
+  signedSolarisRequest,
+  testSecret,
+} from './solaris-test-helpers';
 import { solarisFixtures } from './testing/solaris-fixtures';
 
 const money = { value: 1000, unit: 'cents', currency: 'EUR' };
@@ -153,7 +157,7 @@ function sampleFor(nativeType: string): unknown {
   );
 }
 
-const adapter = createSolarisAdapter({ defaultSecret: testSecret });
+const adapter = createSolarisAdapter(sharedSecretSettings);
 
 describe('solarisEvents catalogue', () => {
   it('should hold exactly the documented native types', () => {

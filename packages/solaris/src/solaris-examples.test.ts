@@ -1,11 +1,11 @@
 import { createRawWebhookRequest } from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
-import { testSecret } from './solaris-test-helpers';
+import { sharedSecretSettings, testSecret } from './solaris-test-helpers';
 import { signSolarisRequest } from './testing/sign-solaris-request';
 import { solarisExamples } from './testing/solaris-examples';
 
-const adapter = createSolarisAdapter({ defaultSecret: testSecret });
+const adapter = createSolarisAdapter(sharedSecretSettings);
 const receivedAt = new Date('2026-01-01T12:00:00Z');
 
 describe('solarisExamples', () => {

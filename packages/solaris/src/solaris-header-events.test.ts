@@ -1,13 +1,12 @@
-import {
-  InvalidJsonError,
-  deterministicEventId,
-  webhookEventV1Schema,
-} from '@finhooks/core';
+import { InvalidJsonError, webhookEventV1Schema } from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
-import { signedSolarisRequest, testSecret } from './solaris-test-helpers';
+import {
+  sharedSecretSettings,
+  signedSolarisRequest,
+} from './solaris-test-helpers';
 
-const adapter = createSolarisAdapter({ defaultSecret: testSecret });
+const adapter = createSolarisAdapter(sharedSecretSettings);
 
 async function receiveEvent(...args: Parameters<typeof signedSolarisRequest>) {
   const result = await adapter.receive(await signedSolarisRequest(...args));
@@ -33,7 +32,7 @@ describe('header-only events', () => {
         ['a whitespace body', ' \r\n'],
         ['{}', '{}'],
       ])(
-        'should take the subject from Solaris-Entity-Id with %s',
+        'should take the subject from Solaris-Entity-Id, marked unauthenticated, with %s',
         async (_name, body) => {
           const event = await receiveEvent(nativeType, body, {
             'Solaris-Entity-Id': 'entity_1',
@@ -44,15 +43,34 @@ describe('header-only events', () => {
           expect(event.data).toEqual({});
           expect(event.delivery.headers).toEqual({
             'solaris-entity-id': 'entity_1',
+            'solaris-webhook-id': 'whk_1',
           });
+          // Only the body is signed: the header naming the subject is not.
+          expect(event.authenticity.body).toBe(true);
+          expect(event.authenticity.subject).toBe(false);
         },
       );
 
-      it('should deliver without subject when the entity header is missing', async () => {
-        const event = await receiveEvent(nativeType, '');
-        expect(event.type).toBe(type);
-        expect(event.subject).toBeUndefined();
-      });
+      it.each([
+        ['missing', {}],
+        ['blank', { 'Solaris-Entity-Id': '  ' }],
+        ['"null"', { 'Solaris-Entity-Id': 'null' }],
+      ])(
+        'should quarantine the event as invalid when the entity header is %s',
+        async (_name, headers) => {
+          const result = await adapter.receive(
+            await signedSolarisRequest(nativeType, '{}', headers),
+          );
+          expect(result.kind).toBe('invalid');
+          if (result.kind !== 'invalid') return;
+          expect(result.event.type).toBe(type);
+          expect(result.event.subject).toBeUndefined();
+          expect(result.event.issues).toHaveLength(1);
+          expect(result.event.issues[0]?.message).toContain(
+            'Solaris-Entity-Id header is missing',
+          );
+        },
+      );
     });
   }
 
@@ -86,61 +104,15 @@ describe('tax identification events', () => {
       );
       expect(event.type).toBe('tax_identification.updated');
       expect(event.subject).toEqual({ type: subjectType, id });
+      expect(event.authenticity.subject).toBe(true);
       expect(event.data).toEqual({ id });
       expect(event.delivery.headers?.['solaris-entity-id']).toBe('tax_1ctin');
     },
   );
 });
 
-describe('event id', () => {
-  it('should use Solaris-Webhook-Id when present', async () => {
-    const event = await receiveEvent('PERSON_CHANGED', '{}', {
-      'Solaris-Webhook-Id': '3f1e8d2a-1111-4c3b-9f0e-2a6b7c8d9e0f',
-    });
-    expect(event.id).toBe('3f1e8d2a-1111-4c3b-9f0e-2a6b7c8d9e0f');
-  });
-
-  it('should hash entity id and body when Solaris-Webhook-Id is absent', async () => {
-    const event = await receiveEvent('PERSON_DELETED', '{}', {
-      'Solaris-Entity-Id': 'p1cper',
-    });
-    expect(event.id).toBe(
-      await deterministicEventId(
-        'solaris',
-        'PERSON_DELETED',
-        new TextEncoder().encode('p1cper\n{}'),
-      ),
-    );
-    expect(event.id).toMatch(/^[0-9a-f]{64}$/);
-  });
-
-  it('should give header-only events of different entities different ids', async () => {
-    const first = await receiveEvent('PERSON_DELETED', '{}', {
-      'Solaris-Entity-Id': 'p1cper',
-    });
-    const second = await receiveEvent('PERSON_DELETED', '{}', {
-      'Solaris-Entity-Id': 'p2cper',
-    });
-    const retry = await receiveEvent('PERSON_DELETED', '{}', {
-      'Solaris-Entity-Id': 'p1cper',
-    });
-    expect(first.id).not.toBe(second.id);
-    expect(retry.id).toBe(first.id);
-  });
-
-  it('should give the same body of different event types different ids', async () => {
-    const changed = await receiveEvent('PERSON_CHANGED', '{}', {
-      'Solaris-Entity-Id': 'p1cper',
-    });
-    const deleted = await receiveEvent('PERSON_DELETED', '{}', {
-      'Solaris-Entity-Id': 'p1cper',
-    });
-    expect(changed.id).not.toBe(deleted.id);
-  });
-});
-
 describe('delivery facts', () => {
-  it('should keep attempt, entity and subscription ids', async () => {
+  it('should keep attempt, entity, webhook and subscription ids as facts', async () => {
     const event = await receiveEvent(
       'ACCOUNT_CLOSURE',
       { account_id: 'acc_1cacc' },
@@ -155,6 +127,7 @@ describe('delivery facts', () => {
       attempt: 3,
       headers: {
         'solaris-entity-id': 'acc_1cacc',
+        'solaris-webhook-id': 'whk_2',
         'solaris-webhook-subscription-id': 'sub_1',
       },
     });

@@ -35,3 +35,12 @@ export function signedSolarisRequest(
     { secret },
   );
 }
+
+/**
+ * One secret for every type, deletions included (the opt-in): the settings
+ * of tests that sign every fixture with {@link testSecret}.
+ */
+export const sharedSecretSettings = {
+  defaultSecret: testSecret,
+  allowSharedSecretForDeletions: true,
+} as const;

@@ -1,7 +1,7 @@
 import { createRawWebhookRequest } from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
-import { testSecret } from './solaris-test-helpers';
+import { sharedSecretSettings, testSecret } from './solaris-test-helpers';
 import { signSolarisRequest } from './testing/sign-solaris-request';
 import { solarisExamples } from './testing/solaris-examples';
 import {
@@ -55,7 +55,7 @@ describe('solarisId', () => {
 });
 
 describe('published payloads', () => {
-  const adapter = createSolarisAdapter({ defaultSecret: testSecret });
+  const adapter = createSolarisAdapter(sharedSecretSettings);
   const receive = async (nativeType: string) => {
     const example = solarisExamples.find(
       candidate => candidate.nativeType === nativeType,

@@ -4,8 +4,10 @@ import {
   SignatureVerificationError,
   requireHeader,
   resolveSecrets,
+  signatureVerification,
   verifyHmacSignature,
   type RawWebhookRequest,
+  type WebhookAuthentication,
 } from '@finhooks/core';
 import type {
   SolarisAdapterSettings,
@@ -60,6 +62,16 @@ export function assertSolarisSettings(settings: SolarisAdapterSettings): void {
       });
     }
   }
+  const { dedupWindowMs } = settings;
+  if (
+    dedupWindowMs !== undefined &&
+    !(Number.isSafeInteger(dedupWindowMs) && dedupWindowMs >= 0)
+  ) {
+    throw new ConfigurationError({
+      provider,
+      message: `solaris: \`dedupWindowMs\` must be a whole number of milliseconds ≥ 0, got ${String(dedupWindowMs)}; omit it for the default of 5 days (Solaris's retry period).`,
+    });
+  }
   if (allowedAlgorithms !== undefined && allowedAlgorithms.length === 0) {
     throw new ConfigurationError({
       provider,
@@ -69,20 +81,73 @@ export function assertSolarisSettings(settings: SolarisAdapterSettings): void {
   }
 }
 
-/** The active secrets for one event type: its own, else the default. */
-export async function solarisSecretsFor(
+/** One secret that may verify a request, and whether it is the type's own. */
+export interface SolarisSecretCandidate {
+  secret: string;
+  /**
+   * The secret belongs to this event type alone (a map entry no other
+   * type or `defaultSecret` repeats, or a resolver declared per type), so
+   * a signature it verifies also authenticates the event type header.
+   */
+  perType: boolean;
+}
+
+/**
+ * Where the secrets of each event type come from, fixed when the adapter
+ * is built (later changes to the caller's map do not alter verification).
+ */
+export interface SolarisSecretSource {
+  candidatesFor(
+    eventType: string,
+    request: RawWebhookRequest,
+  ): Promise<SolarisSecretCandidate[]>;
+}
+
+/**
+ * Prepares the secret lookup: the map is copied, and a secret that appears
+ * under several types or also in `defaultSecret` is marked shared, since
+ * it cannot tell those types apart.
+ */
+export function solarisSecretSource(
   settings: SolarisAdapterSettings,
-  eventType: string,
-  request: RawWebhookRequest,
-): Promise<string[]> {
+): SolarisSecretSource {
   const { secrets } = settings;
-  let own: string[] = [];
+  const fallback = nonEmpty(settings.defaultSecret);
+  const fallbackCandidates = fallback.map(secret => ({
+    secret,
+    perType: false,
+  }));
   if (typeof secrets === 'function') {
-    own = await resolveSecrets(secrets, { eventType, request });
-  } else if (secrets !== undefined && Object.hasOwn(secrets, eventType)) {
-    own = nonEmpty(secrets[eventType]);
+    const perType = settings.resolvesPerType === true;
+    return {
+      async candidatesFor(eventType, request) {
+        const own = await resolveSecrets(secrets, { eventType, request });
+        return own.length > 0
+          ? own.map(secret => ({ secret, perType }))
+          : fallbackCandidates;
+      },
+    };
   }
-  return own.length > 0 ? own : nonEmpty(settings.defaultSecret);
+  const byType = new Map<string, string[]>();
+  const uses = new Map<string, number>();
+  for (const secret of new Set(fallback)) uses.set(secret, 2);
+  for (const [eventType, value] of Object.entries(secrets ?? {})) {
+    const list = nonEmpty(value);
+    if (list.length === 0) continue;
+    byType.set(eventType, list);
+    for (const secret of new Set(list))
+      uses.set(secret, (uses.get(secret) ?? 0) + 1);
+  }
+  return {
+    candidatesFor(eventType) {
+      const own = byType.get(eventType);
+      return Promise.resolve(
+        own === undefined
+          ? fallbackCandidates
+          : own.map(secret => ({ secret, perType: uses.get(secret) === 1 })),
+      );
+    },
+  };
 }
 
 /** `<algorithm>=<hex>` split and checked against the allowed algorithms. */
@@ -119,14 +184,27 @@ export function parseSolarisSignature(
 }
 
 /**
+ * Header-only event types that ask the application to erase data. Their
+ * signed body is `{}`, so under a secret shared by several types a
+ * captured signature could be relabelled as one of them for any entity.
+ */
+export const destructiveEventTypes: ReadonlySet<string> = new Set([
+  'PERSON_DELETED',
+  'BUSINESS_DELETED',
+]);
+
+/**
  * Verifies `Solaris-Webhook-Signature: sha256=<hex>`, an HMAC of the raw
  * body bytes under the secret of the event type's subscription. Constant
- * time; every active secret is tried (rotation).
+ * time; every active secret is tried (rotation). Returns what the check
+ * covered: always the body; the event type header too when the secret
+ * that matched belongs to that type alone.
  */
 export async function verifySolarisRequest(
   request: RawWebhookRequest,
   settings: SolarisAdapterSettings,
-): Promise<void> {
+  source: SolarisSecretSource,
+): Promise<WebhookAuthentication> {
   const header = requireHeader(request, signatureHeader, { provider });
   const eventType = request.headers.get(eventTypeHeader)?.trim() ?? '';
   if (eventType === '') {
@@ -142,18 +220,19 @@ export async function verifySolarisRequest(
     header,
     settings.allowedAlgorithms ?? ['sha256'],
   );
-  const secrets = await solarisSecretsFor(settings, eventType, request);
-  if (secrets.length === 0) {
+  const candidates = await source.candidatesFor(eventType, request);
+  if (candidates.length === 0) {
     throw new SignatureVerificationError({
       provider,
       reason: 'mismatch',
       message: `No secret is configured for Solaris event type "${eventType}". Add \`secrets.${eventType}\` (the secret returned when its subscription was created) or a \`defaultSecret\`.`,
     });
   }
+  let matched: number;
   try {
-    await verifyHmacSignature({
+    matched = await verifyHmacSignature({
       algorithm,
-      secrets,
+      secrets: candidates.map(candidate => candidate.secret),
       payload: request.body,
       signature: digest,
       provider,
@@ -163,8 +242,26 @@ export async function verifySolarisRequest(
     throw new SignatureVerificationError({
       provider,
       reason: 'mismatch',
-      message: `The signature of this Solaris "${eventType}" notification matches none of the ${secrets.length} secret(s) configured for it. Use the secret of the ${eventType} subscription, and pass the raw body untouched.`,
+      message: `The signature of this Solaris "${eventType}" notification matches none of the ${candidates.length} secret(s) configured for it. Use the secret of the ${eventType} subscription, and pass the raw body untouched.`,
       cause,
     });
   }
+  const perType = candidates[matched]?.perType === true;
+  if (
+    !perType &&
+    destructiveEventTypes.has(eventType) &&
+    settings.allowSharedSecretForDeletions !== true
+  ) {
+    throw new SignatureVerificationError({
+      provider,
+      reason: 'mismatch',
+      message: `This Solaris "${eventType}" notification verified only under a secret shared by several event types, which does not authenticate the unsigned event type header: any signed body could be relabelled as a deletion. Configure \`secrets.${eventType}\` with the secret of the ${eventType} subscription alone (or set \`allowSharedSecretForDeletions: true\` and confirm each deletion through the Solaris API).`,
+    });
+  }
+  return {
+    verification: signatureVerification({
+      body: true,
+      headers: perType ? [eventTypeHeader] : [],
+    }),
+  };
 }

@@ -18,10 +18,20 @@ import {
   type WebhookStoreEntry,
   claimLease,
   createClaimLeases,
+  identityScope,
+  nthEventId,
 } from '@finhooks/core';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { postgresMigrations } from './postgres-migrations';
 import { toBuffer, toBytes } from './postgres-bytes';
+import {
+  fittedKey,
+  fittedText,
+  isRejectedData,
+  pgText,
+  rejectedEvent,
+} from './postgres-rejected';
 
 /** The result of a query, as `pg` returns it. */
 export interface PostgresQueryResult {
@@ -95,6 +105,48 @@ const ROW_COLUMNS = `
   (extract(epoch FROM e.next_attempt_at) * 1000)::float8 AS next_attempt_at,
   (extract(epoch FROM e.received_at) * 1000)::float8 AS received_at,
   e.event::text AS event, d.method, d.url, d.headers::text AS headers, d.body`;
+
+/**
+ * The advisory lock of an identity scope (docs/trust-model.md): claims of
+ * one scope run one at a time on every receiver, so deciding "duplicate or
+ * new, and which id" cannot race.
+ */
+function scopeLockKey(schema: string, event: AnyWebhookEventV1): string {
+  return createHash('sha256')
+    .update(`${schema}\u0000${identityScope(event)}`)
+    .digest()
+    .readBigInt64BE(0)
+    .toString();
+}
+
+/** What a claim writes in the event's text columns. */
+interface ClaimColumns {
+  dedupKey: string;
+  type: string;
+  nativeType: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  status: string | null;
+}
+
+/**
+ * The text columns of an event. `fitted` (a quarantined stand-in for data
+ * the database refused) keeps indexed values short enough for any index.
+ */
+function claimColumns(event: AnyWebhookEventV1, fitted: boolean): ClaimColumns {
+  const text = fitted ? fittedText : pgText;
+  const subject = fitted ? undefined : event.subject;
+  return {
+    dedupKey: fitted
+      ? fittedKey(event.identity.key)
+      : pgText(event.identity.key),
+    type: text(event.type),
+    nativeType: text(event.nativeType),
+    subjectType: subject === undefined ? null : text(subject.type),
+    subjectId: subject === undefined ? null : text(subject.id),
+    status: event.status === undefined || fitted ? null : text(event.status),
+  };
+}
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -266,54 +318,166 @@ export function createPostgresStore(
 
   function eventParams(event: AnyWebhookEventV1): unknown[] {
     const occurredAt = toEpochMs(event.occurredAt);
+    const columns = claimColumns(event, false);
     return [
-      event.type,
-      event.nativeType,
-      event.subject?.type ?? null,
-      event.subject?.id ?? null,
-      event.status ?? null,
+      columns.type,
+      columns.nativeType,
+      columns.subjectType,
+      columns.subjectId,
+      columns.status,
       occurredAt === undefined ? null : iso(occurredAt),
       JSON.stringify(event),
       'issues' in event ? JSON.stringify(event.issues) : null,
     ];
   }
 
-  async function claim(entry: WebhookStoreEntry): Promise<WebhookClaimResult> {
+  /** The id of the stored event `event` repeats, if any (see the core docs). */
+  async function duplicateOf(
+    client: PostgresPoolClient,
+    event: AnyWebhookEventV1,
+    columns: ClaimColumns,
+  ): Promise<string | undefined> {
+    const { identity, provider } = event;
+    if (identity.source !== 'content') {
+      const { rows } = await client.query(
+        `SELECT id FROM ${events}
+         WHERE provider = $1 AND dedup_key = $2 AND identity_source <> 'content'
+         LIMIT 1`,
+        [provider, columns.dedupKey],
+      );
+      return (rows[0] as { id: string } | undefined)?.id;
+    }
+    // The latest event of the subject, in insertion order.
+    const subject =
+      columns.subjectType === null
+        ? 'subject_type IS NULL AND subject_id IS NULL'
+        : 'subject_type = $3 AND subject_id = $4';
+    const { rows } = await client.query(
+      `SELECT id, dedup_key, (extract(epoch FROM received_at) * 1000)::float8 AS received_at
+       FROM ${events}
+       WHERE provider = $1 AND native_type = $2 AND ${subject} AND identity_source = 'content'
+       ORDER BY seq DESC
+       LIMIT 1`,
+      columns.subjectType === null
+        ? [provider, columns.nativeType]
+        : [
+            provider,
+            columns.nativeType,
+            columns.subjectType,
+            columns.subjectId,
+          ],
+    );
+    const latest = rows[0] as
+      { id: string; dedup_key: string; received_at: number } | undefined;
+    if (latest === undefined || latest.dedup_key !== columns.dedupKey) return;
+    return now() - latest.received_at <= (identity.windowMs ?? 0)
+      ? latest.id
+      : undefined;
+  }
+
+  /**
+   * One claim in one transaction: the scope's advisory lock, the dedup
+   * check, the first free id (`key`, `key.2`…; the primary key stays the
+   * last word), the event and its delivery.
+   */
+  async function claimOnce(
+    entry: WebhookStoreEntry,
+    fitted: boolean,
+  ): Promise<WebhookClaimResult> {
     const { event, delivery } = entry;
     const invalid = 'issues' in event;
+    const columns = claimColumns(event, fitted);
+    const occurredAt = toEpochMs(event.occurredAt);
     const timestamp = now();
-    // One statement, so one transaction: the event row and its delivery
-    // commit together. ON CONFLICT waits for a concurrent insert of the same
-    // key to commit, then does nothing: exactly one receiver wins.
-    const result = await query(
-      `WITH inserted AS (
-         INSERT INTO ${events} (provider, id, type, native_type, subject_type, subject_id, status,
-           occurred_at, event, issues, received_at, state, attempts, next_attempt_at, lease)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::json, $10::json,
-           $11::timestamptz, $12, $13, $14::timestamptz, $19)
-         ON CONFLICT (provider, id) DO NOTHING
-         RETURNING provider, id
-       )
-       INSERT INTO ${deliveries} (provider, id, method, url, headers, body)
-       SELECT provider, id, $15, $16, $17::json, $18 FROM inserted`,
-      [
-        event.provider,
-        event.id,
-        ...eventParams(event),
-        iso(toEpochMs(event.receivedAt) ?? timestamp),
-        invalid ? 'quarantined' : 'processing',
-        invalid ? 0 : 1,
-        invalid ? null : iso(timestamp + claimLeaseMs),
-        delivery.method,
-        delivery.url,
-        JSON.stringify(delivery.headers),
-        toBuffer(delivery.body),
-        claimLease(invalid),
-      ],
-    );
-    if (result.rowCount !== 1) return 'duplicate';
-    claims.remember(event, claimLease(invalid));
-    return 'claimed';
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [
+        scopeLockKey(schemaName, event),
+      ]);
+      const existing = await duplicateOf(client, event, columns);
+      if (existing !== undefined) {
+        await client.query('COMMIT');
+        return { status: 'duplicate', id: existing };
+      }
+      const counted = await client.query(
+        `SELECT count(*)::int AS n FROM ${events} WHERE provider = $1 AND dedup_key = $2`,
+        [event.provider, columns.dedupKey],
+      );
+      const stored = (counted.rows[0] as { n: number } | undefined)?.n ?? 0;
+      let id: string;
+      for (let n = stored === 0 ? 1 : stored + 1; ; n++) {
+        id = nthEventId(columns.dedupKey, n);
+        // ON CONFLICT: an id taken by another scope's claim (a provider id
+        // equal to a content id) moves on to the next n.
+        const inserted = await client.query(
+          `WITH inserted AS (
+             INSERT INTO ${events} (provider, id, type, native_type, subject_type, subject_id,
+               status, occurred_at, event, issues, received_at, state, attempts,
+               next_attempt_at, lease, dedup_key, identity_source)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::json, $10::json,
+               $11::timestamptz, $12, $13, $14::timestamptz, $19, $20, $21)
+             ON CONFLICT (provider, id) DO NOTHING
+             RETURNING provider, id
+           )
+           INSERT INTO ${deliveries} (provider, id, method, url, headers, body)
+           SELECT provider, id, $15, $16, $17::json, $18 FROM inserted`,
+          [
+            event.provider,
+            id,
+            columns.type,
+            columns.nativeType,
+            columns.subjectType,
+            columns.subjectId,
+            columns.status,
+            occurredAt === undefined ? null : iso(occurredAt),
+            JSON.stringify({ ...event, id }),
+            invalid ? JSON.stringify(event.issues) : null,
+            iso(toEpochMs(event.receivedAt) ?? timestamp),
+            invalid ? 'quarantined' : 'processing',
+            invalid ? 0 : 1,
+            invalid ? null : iso(timestamp + claimLeaseMs),
+            pgText(delivery.method),
+            pgText(delivery.url),
+            JSON.stringify(delivery.headers),
+            toBuffer(delivery.body),
+            claimLease(invalid),
+            columns.dedupKey,
+            event.identity.source,
+          ],
+        );
+        if (inserted.rowCount === 1) break;
+      }
+      await client.query('COMMIT');
+      claims.remember({ provider: event.provider, id }, claimLease(invalid));
+      return { status: 'claimed', id };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      // A connection in an unknown state is discarded, not reused.
+      if (!isRejectedData(error))
+        broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async function claim(entry: WebhookStoreEntry): Promise<WebhookClaimResult> {
+    await ready();
+    try {
+      return await claimOnce(entry, false);
+    } catch (error) {
+      // An authentic payload the database cannot take as is (nested deeper
+      // than the server's stack, an index value over its size limit…) is
+      // kept in quarantine, raw body included, instead of failing every
+      // retry. Anything else (connection lost) is a store failure: 500.
+      if (!isRejectedData(error)) throw error;
+      return claimOnce(
+        { ...entry, event: rejectedEvent(entry.event, error) },
+        true,
+      );
+    }
   }
 
   async function complete(
@@ -325,7 +489,7 @@ export function createPostgresStore(
       `UPDATE ${events} SET state = 'processed', next_attempt_at = NULL
        WHERE provider = $1 AND id = $2 AND state = 'processing'
          AND ($3::int IS NULL OR lease = $3::int)`,
-      [key.provider, key.id, lease],
+      [key.provider, pgText(key.id), lease],
     );
   }
 
@@ -345,7 +509,7 @@ export function createPostgresStore(
         lease: number;
       }>(
         `SELECT state, attempts, lease FROM ${events} WHERE provider = $1 AND id = $2`,
-        [key.provider, key.id],
+        [key.provider, pgText(key.id)],
       );
       const row = rows[0];
       if (row === undefined) return;
@@ -355,7 +519,7 @@ export function createPostgresStore(
         await query(
           `UPDATE ${events} SET last_error = $3
            WHERE provider = $1 AND id = $2 AND state = 'quarantined' AND lease = $4`,
-          [key.provider, key.id, message, row.lease],
+          [key.provider, pgText(key.id), message, row.lease],
         );
         return;
       }
@@ -368,7 +532,7 @@ export function createPostgresStore(
            AND lease = $7`,
         [
           key.provider,
-          key.id,
+          pgText(key.id),
           row.attempts,
           retry ? 'pending' : 'failed',
           retry ? iso(now() + retryDelayMs(row.attempts)) : null,
@@ -479,7 +643,7 @@ export function createPostgresStore(
       `SELECT ${ROW_COLUMNS}
        FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
        WHERE e.provider = $1 AND e.id = $2`,
-      [key.provider, key.id],
+      [key.provider, pgText(key.id)],
     );
     return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
   }
@@ -506,7 +670,7 @@ export function createPostgresStore(
        FROM updated e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id`,
       [
         key.provider,
-        key.id,
+        pgText(key.id),
         ...eventParams(event),
         invalid ? 'quarantined' : 'pending',
         invalid ? null : iso(now()),
@@ -546,7 +710,7 @@ export function createPostgresStore(
          WHERE e.provider = $1 AND e.subject_type = $2 AND e.subject_id = $3
          ORDER BY e.occurred_at DESC NULLS LAST, e.received_at DESC, e.id DESC
          LIMIT 1`,
-        [provider, subjectType, subjectId],
+        [provider, pgText(subjectType), pgText(subjectId)],
       );
       return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
     },
@@ -555,7 +719,19 @@ export function createPostgresStore(
       const { rowCount } = await query(
         `DELETE FROM ${events}
          WHERE provider = $1 AND subject_type = $2 AND subject_id = $3`,
-        [provider, subjectType, subjectId],
+        [provider, pgText(subjectType), pgText(subjectId)],
+      );
+      return rowCount;
+    },
+    async purgeProcessed({ before }) {
+      const cutoff = before.getTime();
+      if (Number.isNaN(cutoff))
+        throw new TypeError('purgeProcessed: `before` is not a valid date.');
+      // Deliveries go with their events (ON DELETE CASCADE).
+      const { rowCount } = await query(
+        `DELETE FROM ${events}
+         WHERE state = 'processed' AND received_at < $1::timestamptz`,
+        [iso(cutoff)],
       );
       return rowCount;
     },

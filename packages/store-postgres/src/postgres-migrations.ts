@@ -62,4 +62,25 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       ALTER TABLE {schema}.events ADD COLUMN lease integer NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'event identity',
+    // The dedup key is no longer the id (docs/trust-model.md): a content key
+    // may be stored several times (A, B, A for one subject). Rows written
+    // before had their id as key. \`seq\` is the insertion order of the
+    // "latest event of a subject" lookup (receipt times can tie).
+    sql: `
+      ALTER TABLE {schema}.events
+        ADD COLUMN dedup_key text COLLATE "C",
+        ADD COLUMN identity_source text NOT NULL DEFAULT 'provider_id'
+          CHECK (identity_source IN ('provider_id', 'signed_material', 'content')),
+        ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+      UPDATE {schema}.events SET dedup_key = id;
+      ALTER TABLE {schema}.events ALTER COLUMN dedup_key SET NOT NULL;
+      CREATE INDEX events_dedup_idx ON {schema}.events (provider, dedup_key);
+      CREATE INDEX events_content_idx
+        ON {schema}.events (provider, native_type, subject_type, subject_id, seq DESC)
+        WHERE identity_source = 'content';
+    `,
+  },
 ];

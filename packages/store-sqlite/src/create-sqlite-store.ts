@@ -17,10 +17,12 @@ import {
   type WebhookStoreEntry,
   claimLease,
   createClaimLeases,
+  nthEventId,
 } from '@finhooks/core';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
 import { toBuffer, toBytes } from './sqlite-bytes';
+import { isRejectedData, rejectedEvent } from './sqlite-rejected';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -148,10 +150,30 @@ export function createSqliteStore(
     return {
       insertEvent: db.prepare(`
         INSERT INTO events (provider, id, type, native_type, subject_type, subject_id, status,
-          occurred_at, received_at, state, attempts, lease, next_attempt_at, event, issues)
+          occurred_at, received_at, state, attempts, lease, next_attempt_at, event, issues,
+          dedup_key, identity_source)
         VALUES (@provider, @id, @type, @nativeType, @subjectType, @subjectId, @status,
-          @occurredAt, @receivedAt, @state, @attempts, @lease, @nextAttemptAt, @event, @issues)
+          @occurredAt, @receivedAt, @state, @attempts, @lease, @nextAttemptAt, @event, @issues,
+          @dedupKey, @identitySource)
         ON CONFLICT (provider, id) DO NOTHING`),
+      // provider_id / signed_material: the key, at any age.
+      byKey: db.prepare<[string, string], { id: string }>(`
+        SELECT id FROM events
+        WHERE provider = ? AND dedup_key = ? AND identity_source <> 'content'
+        LIMIT 1`),
+      // content: the latest event (insertion order) of the subject.
+      latestContent: db.prepare<
+        [string, string, string | null, string | null],
+        { id: string; dedup_key: string; received_at: number }
+      >(`
+        SELECT id, dedup_key, received_at FROM events
+        WHERE provider = ? AND native_type = ? AND subject_type IS ? AND subject_id IS ?
+          AND identity_source = 'content'
+        ORDER BY rowid DESC
+        LIMIT 1`),
+      countKey: db.prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM events WHERE provider = ? AND dedup_key = ?',
+      ),
       insertDelivery: db.prepare(`
         INSERT INTO deliveries (provider, id, method, url, headers, body)
         VALUES (@provider, @id, @method, @url, @headers, @body)
@@ -206,6 +228,8 @@ export function createSqliteStore(
       // Deliveries go with their events (ON DELETE CASCADE).
       deleteBySubject: db.prepare<[string, string, string]>(`
         DELETE FROM events WHERE provider = ? AND subject_type = ? AND subject_id = ?`),
+      purgeProcessed: db.prepare<[number]>(`
+        DELETE FROM events WHERE state = 'processed' AND received_at < ?`),
       counts: db.prepare<
         [],
         { provider: string; state: StoredEventState; count: number }
@@ -229,6 +253,7 @@ export function createSqliteStore(
     migrated = true;
   }
 
+  /** Throws a RangeError for data too deep to serialize. */
   function eventColumns(event: AnyWebhookEventV1) {
     const invalid = 'issues' in event;
     return {
@@ -246,30 +271,83 @@ export function createSqliteStore(
     };
   }
 
+  /**
+   * The id of the stored event this one repeats (docs/trust-model.md), if
+   * any: a `provider_id`/`signed_material` key stored before, or a
+   * `content` key equal to the latest event of its subject, within its
+   * window.
+   */
+  function duplicateOf(
+    s: Statements,
+    event: AnyWebhookEventV1,
+  ): string | undefined {
+    const { identity, provider } = event;
+    if (identity.source !== 'content')
+      return s.byKey.get(provider, identity.key)?.id;
+    const latest = s.latestContent.get(
+      provider,
+      event.nativeType,
+      event.subject?.type ?? null,
+      event.subject?.id ?? null,
+    );
+    if (latest === undefined || latest.dedup_key !== identity.key) return;
+    return now() - latest.received_at <= (identity.windowMs ?? 0)
+      ? latest.id
+      : undefined;
+  }
+
   const claimTransaction = db.transaction(
     (s: Statements, entry: WebhookStoreEntry): WebhookClaimResult => {
-      const { invalid, ...columns } = eventColumns(entry.event);
+      const existing = duplicateOf(s, entry.event);
+      if (existing !== undefined) return { status: 'duplicate', id: existing };
+      const { identity, provider } = entry.event;
+      // The first free id of the key: key, key.2, key.3…
+      const stored = s.countKey.get(provider, identity.key)?.n ?? 0;
+      let n = stored === 0 ? 1 : stored + 1;
+      while (s.exists.get(provider, nthEventId(identity.key, n)) !== undefined)
+        n += 1;
+      const id = nthEventId(identity.key, n);
+      const event = { ...entry.event, id };
+      const { invalid, ...columns } = eventColumns(event);
       const timestamp = now();
-      const inserted = s.insertEvent.run({
+      s.insertEvent.run({
         ...columns,
-        receivedAt: toEpochMs(entry.event.receivedAt) ?? timestamp,
+        receivedAt: toEpochMs(event.receivedAt) ?? timestamp,
         state: invalid ? 'quarantined' : 'processing',
         attempts: invalid ? 0 : 1,
         lease: claimLease(invalid),
         nextAttemptAt: invalid ? null : timestamp + claimLeaseMs,
+        dedupKey: identity.key,
+        identitySource: identity.source,
       });
-      if (inserted.changes === 0) return 'duplicate';
       s.insertDelivery.run({
-        provider: entry.event.provider,
-        id: entry.event.id,
+        provider,
+        id,
         method: entry.delivery.method,
         url: entry.delivery.url,
         headers: JSON.stringify(entry.delivery.headers),
         body: toBuffer(entry.delivery.body),
       });
-      return 'claimed';
+      return { status: 'claimed', id };
     },
   );
+
+  /** Claims `entry`; throws on any failure (the transaction rolls back). */
+  function claimOnce(entry: WebhookStoreEntry): WebhookClaimResult {
+    const s = ready();
+    // Retries are common: answer a stored event without serializing it or
+    // taking the write lock. The transaction below checks again.
+    const existing = duplicateOf(s, entry.event);
+    if (existing !== undefined) return { status: 'duplicate', id: existing };
+    const result = claimTransaction.immediate(s, entry);
+    if (result.status === 'claimed') {
+      claims.remember(
+        { provider: entry.event.provider, id: result.id },
+        claimLease('issues' in entry.event),
+      );
+    }
+    return result;
+  }
 
   const failTransaction = db.transaction(
     (
@@ -395,14 +473,18 @@ export function createSqliteStore(
       migrateOnce();
     },
     async claim(entry) {
-      // Retries are common: answer a stored event without serializing it
-      // or taking the write lock. The insert below still decides races.
-      const { provider, id } = entry.event;
-      if (ready().exists.get(provider, id) !== undefined) return 'duplicate';
-      const result = claimTransaction.immediate(ready(), entry);
-      if (result === 'claimed')
-        claims.remember(entry.event, claimLease('issues' in entry.event));
-      return result;
+      try {
+        return claimOnce(entry);
+      } catch (error) {
+        // An authentic payload the database cannot take as is (nested too
+        // deep to serialize…) is kept in quarantine, raw body included,
+        // instead of failing every retry. Anything else is a store failure.
+        if (!isRejectedData(error)) throw error;
+        return claimOnce({
+          ...entry,
+          event: rejectedEvent(entry.event, error),
+        });
+      }
     },
     async complete(key, options) {
       const lease = options?.lease ?? claims.take(key) ?? null;
@@ -440,6 +522,13 @@ export function createSqliteStore(
     async deleteBySubject({ provider, subjectType, subjectId }) {
       return ready().deleteBySubject.run(provider, subjectType, subjectId)
         .changes;
+    },
+    async purgeProcessed({ before }) {
+      const cutoff = before.getTime();
+      if (Number.isNaN(cutoff))
+        throw new TypeError('purgeProcessed: `before` is not a valid date.');
+      // Deliveries go with their events (ON DELETE CASCADE).
+      return ready().purgeProcessed.run(cutoff).changes;
     },
     async close() {
       if (db.open) db.close();

@@ -61,6 +61,23 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       ALTER TABLE events ADD COLUMN lease INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'event identity',
+    // The dedup key is no longer the id (docs/trust-model.md): a content key
+    // may be stored several times (A, B, A for one subject). Rows written
+    // before had their id as key. The rowid gives the insertion order of
+    // the "latest event of a subject" lookup.
+    sql: `
+      ALTER TABLE events ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE events ADD COLUMN identity_source TEXT NOT NULL DEFAULT 'provider_id'
+        CHECK (identity_source IN ('provider_id', 'signed_material', 'content'));
+      UPDATE events SET dedup_key = id, identity_source = 'provider_id';
+      CREATE INDEX events_dedup_idx ON events (provider, dedup_key);
+      CREATE INDEX events_content_idx
+        ON events (provider, native_type, subject_type, subject_id, identity_source);
+    `,
+  },
 ];
 
 /**

@@ -8,8 +8,9 @@ export interface TradevestLabelsUpdateItem {
   /** `{ type: 'customer', id: customerId }`, ready for per-subject storage. */
   subject: WebhookSubjectV1;
   /**
-   * `<event id>:<customerId>`: stable across retries of the same delivery,
-   * so per-customer work can be made idempotent.
+   * `<event id>:<customerId>`, so per-customer work can be made idempotent.
+   * The id is the stored one: a retry is not handed on again, and a later
+   * genuine notification with the same bytes gets its own id (`<key>.2`).
    */
   idempotencyKey: string;
 }

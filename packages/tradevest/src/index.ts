@@ -3,7 +3,10 @@ export {
   type TradevestAdapter,
   type TradevestEvent,
 } from './tradevest-adapter';
-export type { TradevestAdapterSettings } from './tradevest-adapter-settings';
+export {
+  tradevestDefaultDedupWindowMs,
+  type TradevestAdapterSettings,
+} from './tradevest-adapter-settings';
 export {
   fanOutLabelsUpdate,
   type TradevestLabelsUpdateItem,

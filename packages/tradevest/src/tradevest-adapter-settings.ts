@@ -25,10 +25,28 @@ export interface TradevestAdapterSettings {
    * forge notifications; only for local experiments.
    */
   dangerouslyAllowUnauthenticated?: boolean;
+  /**
+   * How long a delivery whose bytes equal the latest stored notification of
+   * the same type and object counts as a retry of it, in ms. Default
+   * {@link tradevestDefaultDedupWindowMs} (24 h). Tradevest sends no
+   * delivery id, so identical bytes are the only sign of a retry: within the
+   * window they are one event, after it a new one. Tradevest documents no
+   * retry schedule; raise the window if you see retries arrive later.
+   */
+  dedupWindowMs?: number;
 }
 
 /** Tradevest accepts at most five headers per webhook. */
 export const maximumTradevestHeaders = 5;
+
+/**
+ * The default `dedupWindowMs`: one day. Tradevest's automatic retry policy
+ * is undocumented; a day covers any plausible schedule of automatic retries.
+ * Deliveries that were never acknowledged are parked for 30 days for you to
+ * re-request (`GET /undelivered-webhooks`), but a parked delivery was never
+ * stored, so its late arrival is no duplicate and needs no longer window.
+ */
+export const tradevestDefaultDedupWindowMs = 24 * 60 * 60 * 1000;
 
 // User-facing settings are strict: a misspelt key must not silently turn
 // authentication off.
@@ -52,6 +70,11 @@ const settingsSchema = z.strictObject({
     })
     .optional(),
   dangerouslyAllowUnauthenticated: z.boolean().optional(),
+  dedupWindowMs: z
+    .number()
+    .int('a whole number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .optional(),
 });
 
 /** Throws `ConfigurationError` naming every unusable setting. */

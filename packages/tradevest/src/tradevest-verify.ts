@@ -1,5 +1,5 @@
 import { createRequestAuthenticator } from '@finhooks/core';
-import type { RequestAuthenticator } from '@finhooks/core';
+import type { RawWebhookRequest, WebhookAuthentication } from '@finhooks/core';
 import {
   assertTradevestSettings,
   type TradevestAdapterSettings,
@@ -10,13 +10,17 @@ import {
  * partner configured on the webhook. Checks them (and the optional IP
  * allowlist) with core's constant-time authenticator; refuses to build with
  * no check unless `dangerouslyAllowUnauthenticated` is set.
+ *
+ * The verification is core's: `credentials` (the configured headers proved
+ * the sender; TLS keeps the request intact; no timestamp, so no replay
+ * protection), or `none` when the user opted out.
  */
 export function createTradevestAuthenticator(
   settings: TradevestAdapterSettings,
-): RequestAuthenticator {
+): (request: RawWebhookRequest) => Promise<WebhookAuthentication> {
   assertTradevestSettings(settings);
   const { headers, ipAllowlist, dangerouslyAllowUnauthenticated } = settings;
-  return createRequestAuthenticator(
+  const authenticator = createRequestAuthenticator(
     {
       ...(headers === undefined ? {} : { headers }),
       ...(ipAllowlist === undefined ? {} : { ipAllowlist }),
@@ -26,4 +30,5 @@ export function createTradevestAuthenticator(
     },
     { provider: 'tradevest' },
   );
+  return async request => ({ verification: await authenticator(request) });
 }

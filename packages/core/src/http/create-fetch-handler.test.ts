@@ -13,6 +13,15 @@ const customerBody = JSON.stringify({
   customer: { id: 'cus_1' },
 });
 
+/** The fake provider's id lives in the signed body. */
+function withId(body: string, id: string): string {
+  try {
+    return JSON.stringify({ id, ...(JSON.parse(body) as object) });
+  } catch {
+    return body;
+  }
+}
+
 async function signedRequest(
   body: string,
   { path = '/webhooks/fake', id = 'evt_1' } = {},
@@ -20,8 +29,7 @@ async function signedRequest(
   const raw = await signFakeRequest(
     createRawWebhookRequest({
       url: `${base}${path}`,
-      headers: { 'x-fake-id': id },
-      body,
+      body: withId(body, id),
     }),
     { secret },
   );

@@ -15,6 +15,7 @@ import type { NodeWebhookRequest } from './read-node-body';
 
 const secret = 'whsec_test';
 const body = JSON.stringify({
+  id: 'evt_1',
   type: 'customer.update',
   customer: { id: 'cus_1' },
 });
@@ -54,7 +55,6 @@ async function post(
   const raw = await signFakeRequest(
     createRawWebhookRequest({
       url: `http://127.0.0.1:${port}${path}`,
-      headers: { 'x-fake-id': 'evt_1' },
       body: typeof payload === 'string' ? payload : new Uint8Array(payload),
     }),
     { secret },
@@ -88,7 +88,6 @@ describe('createNodeHandler', () => {
     const raw = await signFakeRequest(
       createRawWebhookRequest({
         url: `http://127.0.0.1:${port}/webhooks/fake`,
-        headers: { 'x-fake-id': 'evt_cl' },
         body,
       }),
       { secret },
@@ -117,6 +116,36 @@ describe('createNodeHandler', () => {
     const get = await fetch(`http://127.0.0.1:${port}/webhooks/fake`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
+  });
+
+  it('should survive malformed paths and Host headers as a bare http.createServer handler', async () => {
+    const webhooks = createWebhooks({
+      adapters: [createFakeAdapter({ secret })],
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    const errors: unknown[] = [];
+    webhooks.onError(error => void errors.push(error));
+    // Exactly the README's plain Node setup: no wrapper that catches.
+    server = createServer(createNodeHandler(webhooks));
+    await new Promise<void>(resolve => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (path: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(
+          { port, host: '127.0.0.1', path, method: 'POST', headers: { host } },
+          response => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end('{}');
+      });
+    expect(await send('/webhooks/%E0%A4%A/fake', 'localhost')).toBe(401);
+    expect(await send('/%E0%A4%A', 'localhost')).toBe(404);
+    expect(await send('/webhooks/fake', 'exa mple:99999')).toBe(401);
+    expect(await send('//%zz', '[::1')).toBe(400);
+    expect(errors).toHaveLength(4);
   });
 
   it('should answer 413 for a streamed body past the limit without buffering it', async () => {

@@ -7,12 +7,13 @@ import type {
   WebhookEventV1,
 } from '../envelope/v1/webhook-event-v1';
 import { isUnknownWebhookEvent } from '../envelope/v1/is-unknown-webhook-event';
+import { credentialsVerification } from '../verify/verification';
 import { createWebhooks } from './create-webhooks';
 
 const bank = defineWebhookAdapter({
   provider: 'bank',
-  authenticate: async () => {},
-  nativeType: () => '',
+  authenticate: async () => ({ verification: credentialsVerification() }),
+  nativeType: () => ({ value: '', from: 'body' }),
   events: {
     BOOKING: defineWebhookEvent({
       type: 'booking.created',
@@ -26,8 +27,8 @@ const bank = defineWebhookAdapter({
 });
 const shop = defineWebhookAdapter({
   provider: 'shop',
-  authenticate: async () => {},
-  nativeType: () => '',
+  authenticate: async () => ({ verification: credentialsVerification() }),
+  nativeType: () => ({ value: '', from: 'body' }),
   events: {
     payment_update: defineWebhookEvent({
       type: 'payment.status_changed',

@@ -26,5 +26,7 @@ export const MAX_LOGGED_TEXT = 300;
 
 /** Cuts attacker-controllable text before it reaches a log. */
 export function truncateForLog(text: string, max = MAX_LOGGED_TEXT): string {
-  return text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
+  return text.length > max
+    ? `${text.slice(0, max)}…(${text.length} chars)`
+    : text;
 }

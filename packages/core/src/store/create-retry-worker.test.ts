@@ -14,8 +14,11 @@ async function deliver(
   const request = await signFakeRequest(
     createRawWebhookRequest({
       url: 'https://x.test/webhooks/fake',
-      headers: { 'x-fake-id': id },
-      body: JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }),
+      body: JSON.stringify({
+        id,
+        type: 'customer.update',
+        customer: { id: 'c' },
+      }),
     }),
     { secret },
   );

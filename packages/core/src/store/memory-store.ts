@@ -102,8 +102,7 @@ export function createMemoryStore(
         return { status: 'duplicate', id };
       }
       let n = 1;
-      while (live(keyOf({ provider, id: nthEventId(identity.key, n) })))
-        n += 1;
+      while (live(keyOf({ provider, id: nthEventId(identity.key, n) }))) n += 1;
       const id = nthEventId(identity.key, n);
       const idKey = keyOf({ provider, id });
       touch(idKey, {

@@ -63,6 +63,7 @@ export function createFakeAdapter({
     provider,
     events: fakeEvents,
     handshakeTypes: ['ping'],
+    sensitiveHeaders: ['x-fake-signature', 'x-fake-timestamp'],
     unsignedHandshake: request =>
       request.headers.get('x-fake-check') === 'subscribe' &&
       request.body.length === 0

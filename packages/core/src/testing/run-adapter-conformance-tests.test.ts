@@ -16,8 +16,8 @@ runAdapterConformanceTests({
       name: 'customer.update',
       request: {
         url,
-        headers: { 'x-fake-id': 'evt_1' },
         body: JSON.stringify({
+          id: 'evt_1',
           type: 'customer.update',
           customer: { id: 'cus_1', status: 'ACTIVE' },
         }),

@@ -1,4 +1,5 @@
-const secretKey = /secret|password|passphrase|token|api[-_]?key|private[-_]?key/i;
+const secretKey =
+  /secret|password|passphrase|token|api[-_]?key|private[-_]?key/i;
 
 /**
  * A copy of a parsed JSON value with the values of secret-looking keys

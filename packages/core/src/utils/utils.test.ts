@@ -37,6 +37,17 @@ describe('safeParseJson', () => {
     );
   });
 
+  it('should strip prototype-polluting keys spelled with escapes', () => {
+    const parsed = safeParseJson(
+      String.raw`{"__proto__":{"admin":true},"a":{"constructor":1,"b":2},"prototype":3}`,
+    ) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['a']);
+    expect(Object.hasOwn(parsed, '__proto__')).toBe(false);
+    expect(parsed.a).toEqual({ b: 2 });
+    // Ordinary escapes still decode.
+    expect(safeParseJson(String.raw`{"s":"café"}`)).toEqual({ s: 'café' });
+  });
+
   it('should strip prototype-polluting keys', () => {
     const parsed = safeParseJson(
       '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}}, "b": 1}',

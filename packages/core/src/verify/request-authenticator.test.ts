@@ -17,7 +17,9 @@ const request = (
     ...(remoteAddress ? { remoteAddress } : {}),
   });
 
-async function refusal(promise: Promise<void>): Promise<AuthenticationError> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<AuthenticationError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -44,7 +46,11 @@ describe('createRequestAuthenticator', () => {
       { dangerouslyAllowUnauthenticated: true },
       { provider },
     );
-    await expect(authenticate(request())).resolves.toBeUndefined();
+    // Nothing is authentic, and the envelope will say so.
+    await expect(authenticate(request())).resolves.toMatchObject({
+      scheme: 'none',
+      body: false,
+    });
   });
 
   it('should check static headers case-insensitively, with rotation', async () => {
@@ -54,10 +60,10 @@ describe('createRequestAuthenticator', () => {
     );
     await expect(
       authenticate(request({ 'api-key': 'new' })),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     await expect(
       authenticate(request({ 'API-KEY': 'old' })),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     expect(
       (await refusal(authenticate(request({ 'api-key': 'newer' })))).method,
     ).toBe('static_header');
@@ -85,7 +91,7 @@ describe('createRequestAuthenticator', () => {
     );
     await expect(
       authenticate(request({ authorization: `Basic ${encoded}` })),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     await refusal(
       authenticate(request({ authorization: `Basic ${btoa('redpin:wrong')}` })),
     );
@@ -104,13 +110,13 @@ describe('createRequestAuthenticator', () => {
     );
     await expect(
       authenticate(request({}, '34.241.230.119')),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     await expect(
       authenticate(request({}, '::ffff:10.1.2.3')),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     await expect(
       authenticate(request({}, '2001:db8:1::5')),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     await refusal(authenticate(request({}, '34.241.230.120')));
     await refusal(authenticate(request({})));
     // A spoofed X-Forwarded-For is ignored unless proxies are trusted.
@@ -130,7 +136,7 @@ describe('createRequestAuthenticator', () => {
       authenticate(
         request({ 'x-forwarded-for': '34.241.230.119' }, '10.0.0.1'),
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     // The client prepended a fake entry; the proxy appended the real one.
     await refusal(
       authenticate(
@@ -161,7 +167,7 @@ describe('createRequestAuthenticator', () => {
     );
     await expect(
       authenticate(request({ 'x-token': 't', 'x-extra': 'yes' })),
-    ).resolves.toBeUndefined();
+    ).resolves.toMatchObject({ scheme: 'credentials' });
     expect(
       (await refusal(authenticate(request({ 'x-token': 't' })))).method,
     ).toBe('custom');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeAdapter, signFakeRequest } from '../../testing/fake-adapter';
 import { z } from 'zod';
-import { defineWebhookAdapter } from './define-webhook-adapter';
+import {
+  credentialsVerification,
+  signatureVerification,
+} from '../../verify/verification';
+import {
+  DEFAULT_CONTENT_WINDOW_MS,
+  defineWebhookAdapter,
+} from './define-webhook-adapter';
 import { createRawWebhookRequest } from './raw-webhook-request';
 import { defineWebhookEvent } from './webhook-event-definition';
 import { redactHeaders } from './redact-headers';
@@ -80,23 +87,151 @@ describe('defineWebhookAdapter', () => {
     });
   });
 
-  it('should use the provider id, else a deterministic hash', async () => {
+  it('should take the identity from the signed provider id, else from the content', async () => {
     const body = JSON.stringify({
       type: 'customer.update',
       customer: { id: 'c' },
     });
     const withId = await adapter.receive(
-      await signed(body, { 'x-fake-id': 'evt_9' }),
+      await signed(
+        JSON.stringify({
+          id: 'evt_9',
+          type: 'customer.update',
+          customer: { id: 'c' },
+        }),
+      ),
     );
     const first = await adapter.receive(await signed(body));
     const second = await adapter.receive(await signed(body));
+    expect(withId.kind === 'event' && withId.event.identity).toEqual({
+      source: 'provider_id',
+      key: 'evt_9',
+    });
     expect(withId.kind === 'event' && withId.event.id).toBe('evt_9');
-    expect(first.kind === 'event' && first.event.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.kind === 'event' && first.event.identity).toMatchObject({
+      source: 'content',
+      key: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+      windowMs: DEFAULT_CONTENT_WINDOW_MS,
+    });
     expect(
       first.kind === 'event' &&
         second.kind === 'event' &&
         first.event.id === second.event.id,
     ).toBe(true);
+  });
+
+  it('should hash signed material into the key, so an unsigned header cannot change it', async () => {
+    const material = defineWebhookAdapter({
+      provider: 'material',
+      events: {},
+      authenticate: async () => ({
+        verification: signatureVerification({ url: true }),
+      }),
+      parseBody: () => ({}),
+      nativeType: () => ({ value: 'callback', from: 'url' }),
+      identity: request => ({
+        source: 'signed_material',
+        material: new URL(request.url).search,
+      }),
+    });
+    const receive = (headers: Record<string, string>) =>
+      material.receive(
+        createRawWebhookRequest({ url: `${url}?tx=1`, headers, method: 'GET' }),
+      );
+    const first = await receive({ 'event-delivery': 'a' });
+    const replay = await receive({ 'event-delivery': 'b' });
+    expect(first.kind === 'event' && first.event.identity.source).toBe(
+      'signed_material',
+    );
+    expect(first.kind === 'event' && first.event.id).toBe(
+      replay.kind === 'event' && replay.event.id,
+    );
+  });
+
+  it('should flag which parts were authenticated from what the check covered', async () => {
+    const result = await adapter.receive(
+      await signed(
+        JSON.stringify({ type: 'customer.update', customer: { id: 'c' } }),
+      ),
+    );
+    expect(result.kind === 'event' && result.event.authenticity).toEqual({
+      scheme: 'signature',
+      body: true,
+      type: true,
+      subject: true,
+      timestamp: true,
+      url: false,
+      headers: [],
+    });
+  });
+
+  it('should flag a type or subject read from an unsigned header as unauthenticated', async () => {
+    const headerTyped = defineWebhookAdapter({
+      provider: 'headers',
+      events: {
+        thing: defineWebhookEvent({
+          type: 'thing.created',
+          schema: z.looseObject({}),
+        }),
+      },
+      authenticate: async () => ({
+        verification: signatureVerification({
+          body: true,
+          headers: ['x-signed'],
+        }),
+      }),
+      nativeType: request => ({
+        value: request.headers.get('x-type') ?? '',
+        from: 'header:x-type',
+      }),
+      describeDelivery: request => ({
+        subject: { type: 'thing', id: request.headers.get('x-entity') ?? '' },
+        subjectFrom: 'header:x-entity',
+      }),
+    });
+    const result = await headerTyped.receive(
+      createRawWebhookRequest({
+        url,
+        body: '{}',
+        headers: { 'x-type': 'thing', 'x-entity': 'ent_1' },
+      }),
+    );
+    expect(result.kind === 'event' && result.event.authenticity).toMatchObject({
+      body: true,
+      type: false,
+      subject: false,
+    });
+  });
+
+  it('should warn about an unparseable timestamp instead of dropping it silently', async () => {
+    const result = await adapter.receive(
+      await signed(
+        JSON.stringify({
+          type: 'payment.captured',
+          payment: { id: 'pay_1', amount: 100, at: 'yesterday-ish' },
+        }),
+      ),
+    );
+    expect(result.kind === 'event' && result.event.occurredAt).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: 'compatibility',
+        message: expect.stringContaining('yesterday-ish') as string,
+      }),
+    ]);
+  });
+
+  it('should never hand a handshake secret to the application', async () => {
+    const result = await adapter.receive(
+      await signed(
+        JSON.stringify({
+          type: 'ping',
+          config: { secret: 'whsec_subscription', url: 'https://x.test' },
+        }),
+      ),
+    );
+    expect(result.kind).toBe('handshake');
+    expect(JSON.stringify(result)).not.toContain('whsec_subscription');
   });
 
   it('should verify before parsing: a non-JSON unsigned body is a 401, not a 400', async () => {
@@ -114,9 +249,15 @@ describe('defineWebhookAdapter', () => {
     await expect(adapter.receive(request)).rejects.toMatchObject({
       code: 'header_missing',
     });
+    const recorded = signatureVerification({ body: true, timestamp: true });
     await expect(
-      adapter.receive(request, { alreadyVerified: true }),
-    ).resolves.toMatchObject({ kind: 'event' });
+      adapter.receive(request, { alreadyVerified: recorded }),
+    ).resolves.toMatchObject({
+      kind: 'event',
+      event: {
+        authenticity: { scheme: 'signature', body: true, timestamp: true },
+      },
+    });
   });
 
   it('should quarantine an event whose mapping throws instead of losing it', async () => {
@@ -131,8 +272,8 @@ describe('defineWebhookAdapter', () => {
           },
         }),
       },
-      authenticate: async () => {},
-      nativeType: () => 'thing',
+      authenticate: async () => ({ verification: credentialsVerification() }),
+      nativeType: () => ({ value: 'thing', from: 'body' }),
     });
     const result = await throwing.receive(
       createRawWebhookRequest({ url, body: '{}' }),
@@ -155,8 +296,12 @@ describe('delivery facts', () => {
       }),
     },
     // The account whose secret matched is only known while verifying.
-    authenticate: async () => ({ account: 'P00000001', livemode: true }),
-    nativeType: () => 'thing',
+    authenticate: async () => ({
+      account: 'P00000001',
+      livemode: true,
+      verification: credentialsVerification(),
+    }),
+    nativeType: () => ({ value: 'thing', from: 'body' }),
     describeDelivery: () => ({
       account: 'from-body',
       delivery: { attempt: 2 },
@@ -178,13 +323,15 @@ describe('delivery facts', () => {
   });
 
   it('should keep the delivery facts on a replay, which skips verification', async () => {
-    const result = await adapter.receive(request, { alreadyVerified: true });
+    const result = await adapter.receive(request, {
+      alreadyVerified: credentialsVerification(),
+    });
     expect(result.kind === 'event' && result.event.account).toBe('from-body');
   });
 });
 
 describe('redactHeaders', () => {
-  it('should drop credentials and keep signatures', () => {
+  it('should drop credentials and the headers an adapter names', () => {
     const headers = new Headers({
       authorization: 'Basic x',
       cookie: 'a=b',
@@ -192,8 +339,7 @@ describe('redactHeaders', () => {
       'event-signature': 'abc',
       event: 'ping',
     });
-    expect(redactHeaders(headers, ['API-Key'])).toEqual({
-      'event-signature': 'abc',
+    expect(redactHeaders(headers, ['API-Key', 'event-signature'])).toEqual({
       event: 'ping',
     });
   });

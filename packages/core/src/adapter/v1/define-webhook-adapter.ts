@@ -194,7 +194,9 @@ function applyFacts(
 }
 
 /** The verification a replay recorded (`alreadyVerified`). */
-function verificationOf(recorded: WebhookVerificationV1): WebhookVerificationV1 {
+function verificationOf(
+  recorded: WebhookVerificationV1,
+): WebhookVerificationV1 {
   return {
     scheme: recorded.scheme,
     body: recorded.body,

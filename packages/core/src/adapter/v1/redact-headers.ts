@@ -7,8 +7,9 @@ const alwaysSensitive = [
 
 /**
  * Headers as a plain object without credentials: what a store or a log may
- * keep of a delivery. Signatures stay (they are MACs of this body, not
- * secrets, and let a replay be checked later); configured static tokens go.
+ * keep of a delivery. Adapters name their signature and token headers
+ * (`sensitiveHeaders`): a stored signature would let whoever reads the
+ * store test secret guesses offline, so they go too.
  */
 export function redactHeaders(
   headers: Headers,

@@ -5,6 +5,16 @@ import { toCloudEvent } from './to-cloud-event';
 
 const event: WebhookEventV1 = {
   specVersion: '1',
+  identity: { source: 'provider_id', key: 'evt_1' },
+  authenticity: {
+    scheme: 'signature',
+    body: true,
+    type: true,
+    subject: true,
+    timestamp: true,
+    url: false,
+    headers: [],
+  },
   id: '2b1c4f6e-8f4e-4c1e-9d55-6a3b1c2d3e4f',
   provider: 'dintero',
   type: 'customer.updated',

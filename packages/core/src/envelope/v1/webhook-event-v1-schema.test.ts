@@ -4,6 +4,16 @@ import { webhookEventV1Schema } from './webhook-event-v1-schema';
 const valid = {
   specVersion: '1',
   id: 'evt_1',
+  identity: { source: 'content', key: 'evt_1', windowMs: 1000 },
+  authenticity: {
+    scheme: 'signature',
+    body: true,
+    type: false,
+    subject: false,
+    timestamp: false,
+    url: false,
+    headers: [],
+  },
   provider: 'solaris',
   type: 'booking.created',
   nativeType: 'BOOKING',
@@ -32,6 +42,8 @@ describe('webhookEventV1Schema', () => {
     ['receivedAt', { receivedAt: 'yesterday' }],
     ['occurredAt', { occurredAt: '2026-13-01' }],
     ['attempt', { delivery: { attempt: -1 } }],
+    ['identity source', { identity: { source: 'header', key: 'x' } }],
+    ['missing authenticity', { authenticity: undefined }],
   ])('should reject a bad %s', (_name, change) => {
     expect(
       webhookEventV1Schema.safeParse({ ...valid, ...change }).success,

@@ -34,7 +34,8 @@ export interface WebhookIdentityV1 {
  * check proved the sender (integrity of the rest is TLS's job);
  * `none`: the user opted out of authentication.
  */
-export type WebhookAuthenticationSchemeV1 = 'signature' | 'credentials' | 'none';
+export type WebhookAuthenticationSchemeV1 =
+  'signature' | 'credentials' | 'none';
 
 /**
  * Which parts of an envelope come from authenticated material. Adapters
