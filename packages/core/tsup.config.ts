@@ -14,5 +14,5 @@ export default defineConfig({
   target: 'es2022',
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   // The conformance kit runs inside the user's own vitest.
-  external: ['vitest'],
+  external: ['vitest', 'fast-check'],
 });

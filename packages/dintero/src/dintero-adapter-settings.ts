@@ -78,7 +78,7 @@ export interface DinteroAdapterSettings {
    * How long a Hooks delivery without a signed `event_delivery` (a
    * subscription `fields` mask that drops it) counts as a retry of an
    * identical earlier delivery for the same event type and subject, in
-   * milliseconds. Default 24 hours: Dintero tries a delivery at most 5
+   * milliseconds. Default 24 hours (`dinteroDefaultDedupWindowMs`): Dintero tries a delivery at most 5
    * times, waiting up to 120 s per attempt, so every retry lands well
    * inside it. Deliveries with `event_delivery`, and Checkout callbacks,
    * are deduplicated by their signed id or signed URL whatever their age.

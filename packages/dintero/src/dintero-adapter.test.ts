@@ -47,11 +47,11 @@ runAdapterConformanceTests({
       payout_report: { id: 'report-1' },
     }),
   },
-  handshakes: dinteroHandshakeExamples.map(example => ({
-    name: 'Hooks ping',
-    request: example.request,
-    signed: true,
-  })),
+  handshakes: dinteroHandshakeExamples.flatMap(example => [
+    { name: 'Hooks ping', request: example.request, signed: true },
+    // Sent unsigned when the subscription has no secret.
+    { name: 'unsigned Hooks ping', request: example.request, signed: false },
+  ]),
 });
 
 // Checkout callbacks: HMAC-SHA256 over timestamp, account and URL; the body

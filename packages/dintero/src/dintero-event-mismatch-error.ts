@@ -8,13 +8,13 @@ const symbol = Symbol.for(marker);
 export type DinteroMismatchField = 'event' | 'event_delivery';
 
 /**
- * A Hooks API delivery whose unsigned headers disagree with its signed body:
- * the `event` header names another event type than the body's `event`, or
- * `event-delivery` differs from the body's `event_delivery`. The body is
- * authentic, the headers are not covered by the signature, so the request
- * is refused rather than guessed at (a relabelled body would otherwise be
- * handled as another event type). Also thrown when the signed body names no
- * event at all (see `allowUnsignedEventType`). Answered with 400.
+ * A Hooks API delivery whose unsigned `event` header names another event
+ * type than its signed body's `event`. The body is authentic, the header is
+ * not covered by the signature, so the request is refused rather than
+ * guessed at (a relabelled body would otherwise be handled as another event
+ * type). Answered with 400. (`field: 'event_delivery'` is no longer thrown:
+ * a differing `event-delivery` header is recorded as a fact with a warning,
+ * and the signed `event_delivery` identifies the delivery.)
  */
 export class DinteroEventMismatchError extends FinhooksError {
   private readonly [symbol] = true;

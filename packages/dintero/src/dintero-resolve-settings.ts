@@ -36,7 +36,7 @@ const defaultCallbackPath = 'callback';
  * Dintero makes at most 5 attempts per Hooks delivery, up to 120 s apart:
  * one day covers every retry with a wide margin.
  */
-export const defaultDinteroDedupWindowMs = 24 * 60 * 60 * 1000;
+export const dinteroDefaultDedupWindowMs = 24 * 60 * 60 * 1000;
 
 function fail(message: string): never {
   throw new ConfigurationError({
@@ -119,7 +119,7 @@ export function resolveDinteroSettings(
       setting: 'secret',
     });
   }
-  const dedupWindowMs = settings.dedupWindowMs ?? defaultDinteroDedupWindowMs;
+  const dedupWindowMs = settings.dedupWindowMs ?? dinteroDefaultDedupWindowMs;
   if (!Number.isFinite(dedupWindowMs) || dedupWindowMs <= 0) {
     fail('`dedupWindowMs` must be a positive number of milliseconds.');
   }

@@ -44,4 +44,5 @@ export {
   type DinteroMismatchField,
 } from './dintero-event-mismatch-error';
 export { dinteroCheckoutCallbackType } from './dintero-checkout-events';
+export { dinteroDefaultDedupWindowMs } from './dintero-resolve-settings';
 export { VERSION } from './version';

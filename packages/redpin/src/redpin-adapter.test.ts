@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   ConfigurationError,
   createRawWebhookRequest,
+  redactHeaders,
   type RawWebhookRequestInit,
 } from '@finhooks/core';
 import {
@@ -106,6 +107,51 @@ describe('createRedpinAdapter', () => {
       'THIRD PARTY CUSTOMER STATUS',
       'CUSTOMER STATUS',
     ]);
+  });
+
+  it('should list every credential header as sensitive, so none is stored', () => {
+    const adapter = createRedpinAdapter({
+      auth: {
+        headers: [{ name: 'X-Api-Key', value: 'a' }],
+        basicAuth: { username: 'redpin', password: 's3cret' },
+        verify: request => request.headers.get('x-client-cert') === 'ok',
+        sensitiveHeaders: ['X-Client-Cert'],
+      },
+    });
+    expect(adapter.sensitiveHeaders).toEqual([
+      'x-api-key',
+      'authorization',
+      'x-client-cert',
+    ]);
+    const kept = redactHeaders(
+      new Headers({
+        'x-api-key': 'a',
+        authorization: basic('redpin', 's3cret'),
+        'x-client-cert': 'ok',
+        'content-type': 'application/json',
+      }),
+      adapter.sensitiveHeaders,
+    );
+    expect(kept).toEqual({ 'content-type': 'application/json' });
+  });
+
+  it('should report a credentials verification, or none when opted out', async () => {
+    const checked = createRedpinAdapter({
+      auth: { headers: [{ name: 'x-api-key', value: token }] },
+    });
+    const result = await checked.receive(
+      request({ headers: { 'x-api-key': token } }),
+    );
+    expect(result.kind === 'event' && result.event.authenticity.scheme).toBe(
+      'credentials',
+    );
+    const open = createRedpinAdapter({
+      auth: { dangerouslyAllowUnauthenticated: true },
+    });
+    const unchecked = await open.receive(request());
+    expect(
+      unchecked.kind === 'event' && unchecked.event.authenticity.scheme,
+    ).toBe('none');
   });
 });
 

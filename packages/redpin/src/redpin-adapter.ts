@@ -75,8 +75,7 @@ function sensitiveHeadersOf(auth: RedpinAdapterSettings['auth']): string[] {
   const names = new Set<string>();
   for (const header of auth.headers ?? []) names.add(header.name.toLowerCase());
   if (auth.basicAuth !== undefined) names.add('authorization');
-  for (const name of auth.sensitiveHeaders ?? [])
-    names.add(name.toLowerCase());
+  for (const name of auth.sensitiveHeaders ?? []) names.add(name.toLowerCase());
   return [...names];
 }
 

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createRedpinAdapter, type RedpinEvent } from './redpin-adapter';
 import { redpinExamples } from './testing/index';
 
-const adapter = createRedpinAdapter({
-  auth: { dangerouslyAllowUnauthenticated: true },
-});
+// A custom check that admits everything: a `credentials` verification.
+const adapter = createRedpinAdapter({ auth: { verify: () => true } });
 const receivedAt = new Date('2025-02-01T12:00:00Z');
 
 function receiveText(body: string) {
@@ -292,11 +291,261 @@ describe('event ids', () => {
     expect((await receive(thirdPartyEnvelope)).id).toBe('0201001008132685:1');
   });
 
-  it('should fall back to the hash without an event_id', async () => {
+  it('should use the event_id as a provider_id identity', async () => {
+    expect((await receive(paymentEnvelope)).identity).toEqual({
+      source: 'provider_id',
+      key: '123456:7',
+    });
+    expect((await receive(thirdPartyFlat)).identity).toEqual({
+      source: 'provider_id',
+      key: '0201001008132685:1',
+    });
+  });
+
+  it('should identify an id-less body by its content within a 24 h window', async () => {
     const { event_id: _id, ...withoutId } = paymentFlat;
     const first = await receive(withoutId);
     expect(first.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.identity).toEqual({
+      source: 'content',
+      key: first.id,
+      windowMs: 24 * 60 * 60 * 1000,
+    });
     expect((await receive(withoutId)).id).toBe(first.id);
+    expect((await receive(customerFlat)).identity).toMatchObject({
+      source: 'content',
+      windowMs: 24 * 60 * 60 * 1000,
+    });
+  });
+
+  it('should take the content window from dedupWindowMs', async () => {
+    const short = createRedpinAdapter({
+      auth: { verify: () => true },
+      dedupWindowMs: 60_000,
+    });
+    const result = await short.receive(
+      createRawWebhookRequest({
+        url: 'https://hooks.example.com/webhooks/redpin',
+        body: JSON.stringify(customerFlat),
+      }),
+    );
+    expect(result.kind === 'event' && result.event.identity).toMatchObject({
+      source: 'content',
+      windowMs: 60_000,
+    });
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, '1000'])(
+    'should refuse dedupWindowMs %s at construction',
+    dedupWindowMs => {
+      expect(() =>
+        createRedpinAdapter({
+          auth: { verify: () => true },
+          dedupWindowMs: dedupWindowMs as number,
+        }),
+      ).toThrowError(
+        expect.objectContaining({ code: 'configuration_invalid' }),
+      );
+    },
+  );
+});
+
+describe('authenticity', () => {
+  it('should mark every part covered by the configured credentials, no timestamp', async () => {
+    expect((await receive(paymentEnvelope)).authenticity).toEqual({
+      scheme: 'credentials',
+      body: true,
+      type: true,
+      subject: true,
+      timestamp: false,
+      url: true,
+      headers: [],
+    });
+  });
+
+  it('should mark nothing authentic when authentication is opted out', async () => {
+    const open = createRedpinAdapter({
+      auth: { dangerouslyAllowUnauthenticated: true },
+    });
+    const result = await open.receive(
+      createRawWebhookRequest({
+        url: 'https://hooks.example.com/webhooks/redpin',
+        body: JSON.stringify(customerFlat),
+      }),
+    );
+    expect(result.kind === 'event' && result.event.authenticity).toEqual({
+      scheme: 'none',
+      body: false,
+      type: false,
+      subject: false,
+      timestamp: false,
+      url: false,
+      headers: [],
+    });
+  });
+});
+
+describe('required v1.0.0 envelope fields', () => {
+  it.each(['event_id', 'version', 'event_timestamp', 'data'] as const)(
+    'should quarantine an envelope without %s, with an issue at that field',
+    async field => {
+      for (const envelope of [
+        paymentEnvelope,
+        thirdPartyEnvelope,
+        customerEnvelope,
+      ]) {
+        const body: Record<string, unknown> = { ...envelope };
+        delete body[field];
+        const result = await receiveText(JSON.stringify(body));
+        expect(result.kind).toBe('invalid');
+        if (result.kind !== 'invalid') continue;
+        expect(result.event.nativeType).toBe(envelope.event_type);
+        expect(result.event.issues).toContainEqual(
+          expect.objectContaining({ path: [field], code: 'invalid_type' }),
+        );
+      }
+    },
+  );
+
+  it.each([null, ''])(
+    'should quarantine an envelope whose event_id is %j',
+    async eventId => {
+      const result = await receiveText(
+        JSON.stringify({ ...paymentEnvelope, event_id: eventId }),
+      );
+      expect(result.kind).toBe('invalid');
+      if (result.kind !== 'invalid') return;
+      expect(result.event.issues).toContainEqual(
+        expect.objectContaining({ path: ['event_id'] }),
+      );
+      // No event id: identified by its content.
+      expect(result.event.identity.source).toBe('content');
+    },
+  );
+
+  it('should warn about an undocumented version and still read the event', async () => {
+    const result = await receiveText(
+      JSON.stringify({ ...paymentEnvelope, version: 'v2.0.0' }),
+    );
+    expect(result.kind).toBe('event');
+    expect(result.kind === 'event' && result.event.data).toMatchObject({
+      version: 'v2.0.0',
+      payment_id: '123456',
+    });
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: 'compatibility',
+        message: expect.stringContaining('"v2.0.0"'),
+      }),
+    ]);
+  });
+
+  it('should warn about an undocumented version of an unknown type too', async () => {
+    const result = await receiveText(
+      JSON.stringify({
+        ...paymentEnvelope,
+        event_type: 'WALLET STATUS',
+        version: '2',
+      }),
+    );
+    expect(result.warnings.map(warning => warning.type).sort()).toEqual([
+      'compatibility',
+      'unsupported',
+    ]);
+  });
+
+  it('should not warn about the documented version v1.0.0', async () => {
+    const result = await receiveText(JSON.stringify(paymentEnvelope));
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('should warn about an unparseable event_timestamp instead of dropping it silently', async () => {
+    for (const body of [
+      { ...paymentEnvelope, event_timestamp: 'yesterday' },
+      { ...paymentFlat, event_timestamp: '2025-13-45T99:00:00Z' },
+    ]) {
+      const result = await receiveText(JSON.stringify(body));
+      expect(result.kind).toBe('event');
+      if (result.kind !== 'event') continue;
+      expect(result.event.occurredAt).toBeUndefined();
+      expect(result.event.data).toMatchObject({
+        event_timestamp: body.event_timestamp,
+      });
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          type: 'compatibility',
+          message: expect.stringContaining(body.event_timestamp),
+        }),
+      ]);
+    }
+  });
+});
+
+describe('ambiguous flat bodies', () => {
+  const { payment_id: _paymentId, ...paymentWithoutId } = paymentFlat;
+
+  it('should quarantine a flat payment that lost payment_id as a payment, never as a valid customer event', async () => {
+    for (const body of [
+      paymentWithoutId,
+      { ...paymentWithoutId, status: 'AWAITING_FUNDS', data: {} },
+    ]) {
+      const result = await receiveText(JSON.stringify(body));
+      expect(result.kind).toBe('invalid');
+      if (result.kind !== 'invalid') continue;
+      expect(result.event).toMatchObject({
+        type: 'payment.status_changed',
+        nativeType: 'PAYMENT STATUS',
+        data: body,
+      });
+      expect(result.event.issues).toEqual([
+        expect.objectContaining({
+          path: ['payment_id'],
+          code: 'invalid_type',
+        }),
+      ]);
+      // Its event_id is not keyed to the customer: no collision with a
+      // genuine third-party event "<customer_id>:<event_id>".
+      expect(result.event.identity.source).toBe('content');
+    }
+  });
+
+  it.each([
+    [
+      'a payment without payment_id, with an undocumented status',
+      { ...paymentWithoutId, status: 'ON_HOLD', data: {} },
+    ],
+    [
+      'a third-party body with an undocumented status and no reasons',
+      {
+        event_id: '4',
+        event_timestamp: '2025-01-01T00:00:00Z',
+        customer_id: '0201001008132685',
+        client_customer_ref: 'CUST_001',
+        status: 'PENDING_REVIEW',
+      },
+    ],
+    [
+      'a body mixing payment and third-party fields',
+      { ...thirdPartyFlat, payment_id: '123456' },
+    ],
+    [
+      'a customer id and an undocumented status only',
+      { customer_id: '0201000005926289', status: 'suspended' },
+    ],
+  ])('should quarantine %s with an ambiguity issue', async (_name, body) => {
+    const result = await receiveText(JSON.stringify(body));
+    expect(result.kind).toBe('invalid');
+    if (result.kind !== 'invalid') return;
+    expect(result.event.data).toEqual(body);
+    expect(result.event.subject).toBeUndefined();
+    expect(result.event.identity.source).toBe('content');
+    expect(result.event.issues).toContainEqual({
+      path: [],
+      code: 'custom',
+      message: expect.stringMatching(
+        /^(Ambiguous|Contradictory) flat Redpin body/,
+      ),
+    });
   });
 });
 

@@ -42,7 +42,10 @@ describe('redpinNativeType', () => {
       'CUSTOMER STATUS',
     ],
     [{ customer_id: 'c', event_id: null, status: 'active' }, 'CUSTOMER STATUS'],
-    [{ customer_id: 'c', status: 'suspended', contacts: [] }, 'CUSTOMER STATUS'],
+    [
+      { customer_id: 'c', status: 'suspended', contacts: [] },
+      'CUSTOMER STATUS',
+    ],
     // A payment that lost payment_id is still told by its status or data.
     [without(flatPayment, 'payment_id'), 'PAYMENT STATUS'],
     [
@@ -100,7 +103,12 @@ describe('redpinFlatClassification', () => {
     ],
     [
       'a third-party body with an undocumented status and no reasons',
-      { event_id: '1', customer_id: 'c', client_customer_ref: 'r', status: 'X' },
+      {
+        event_id: '1',
+        customer_id: 'c',
+        client_customer_ref: 'r',
+        status: 'X',
+      },
       ['PAYMENT STATUS', 'THIRD PARTY CUSTOMER STATUS'],
       /^Ambiguous/,
     ],
@@ -122,15 +130,12 @@ describe('redpinFlatClassification', () => {
       ['PAYMENT STATUS', 'THIRD PARTY CUSTOMER STATUS', 'CUSTOMER STATUS'],
       /^Contradictory/,
     ],
-  ])(
-    'should call %s ambiguous',
-    (_name, body, candidates, verdict) => {
-      const result = redpinFlatClassification(body);
-      expect(result.ambiguous).toBe(true);
-      expect(result.candidates).toEqual(candidates);
-      expect(redpinAmbiguity(body)).toMatch(verdict);
-    },
-  );
+  ])('should call %s ambiguous', (_name, body, candidates, verdict) => {
+    const result = redpinFlatClassification(body);
+    expect(result.ambiguous).toBe(true);
+    expect(result.candidates).toEqual(candidates);
+    expect(redpinAmbiguity(body)).toMatch(verdict);
+  });
 
   it('should not judge envelopes, whose event_type names the type', () => {
     expect(
@@ -182,7 +187,12 @@ describe('redpinEventId', () => {
     ],
     // Ambiguous bodies have no known subject.
     [
-      { event_id: '1', customer_id: 'c', client_customer_ref: 'r', status: 'X' },
+      {
+        event_id: '1',
+        customer_id: 'c',
+        client_customer_ref: 'r',
+        status: 'X',
+      },
       'PAYMENT STATUS',
       undefined,
     ],

@@ -119,7 +119,10 @@ function flatMarkers(body: Record<string, unknown>): RedpinFlatMarker[] {
   // Payments and third-party customers share these; CUSTOMER STATUS has
   // neither.
   if (has(body, 'client_customer_ref'))
-    markers.push({ field: 'client_customer_ref', kinds: [payment, thirdParty] });
+    markers.push({
+      field: 'client_customer_ref',
+      kinds: [payment, thirdParty],
+    });
   const { data } = body;
   if (Array.isArray(data)) {
     markers.push({ field: 'data (an array of reasons)', kinds: [thirdParty] });

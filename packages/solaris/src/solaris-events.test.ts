@@ -6,7 +6,6 @@ import { solarisEvents } from './solaris-events';
 import {
   sharedSecretSettings,
   signedSolarisRequest,
-  testSecret,
 } from './solaris-test-helpers';
 import { solarisFixtures } from './testing/solaris-fixtures';
 

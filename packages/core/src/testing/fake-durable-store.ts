@@ -7,6 +7,7 @@ import {
   type StoredSubjectQuery,
   type StoredWebhookEvent,
 } from '../store/durable-webhook-store';
+import { identityScope, nthEventId } from '../store/identity-scope';
 
 export function createFakeDurableStore({
   maxAttempts = 3,
@@ -46,9 +47,35 @@ export function createFakeDurableStore({
     durable: true,
     rows,
     async migrate() {},
-    async claim({ event, delivery }) {
+    async claim({ event: proposed, delivery }) {
+      // The real stores' identity rules: a provider id or signed material
+      // repeats any stored event with its key; a content key only the
+      // latest event of its scope (rows are in insertion order), within
+      // its window.
+      const { identity, provider } = proposed;
+      const scope = identityScope(proposed);
+      const inScope = [...rows.values()].filter(
+        row => row.provider === provider && identityScope(row.event) === scope,
+      );
+      const previous =
+        identity.source === 'content'
+          ? inScope
+              .filter(row => row.event.identity.source === 'content')
+              .at(-1)
+          : inScope.find(row => row.event.identity.key === identity.key);
+      if (
+        previous !== undefined &&
+        previous.event.identity.key === identity.key &&
+        (identity.source !== 'content' ||
+          now() - Date.parse(previous.event.receivedAt) <=
+            (identity.windowMs ?? 0))
+      )
+        return { status: 'duplicate', id: previous.id };
+      let n = 1;
+      while (rows.has(keyOf({ provider, id: nthEventId(identity.key, n) })))
+        n += 1;
+      const event = { ...proposed, id: nthEventId(identity.key, n) };
       const key = keyOf(event);
-      if (rows.has(key)) return { status: 'duplicate', id: event.id };
       const invalid = 'issues' in event;
       rows.set(key, {
         provider: event.provider,

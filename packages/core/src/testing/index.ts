@@ -15,3 +15,10 @@ export {
   type DurableStoreContractOptions,
   type DurableStoreContractTarget,
 } from './run-durable-store-contract-tests';
+export {
+  checkAdapterProperties,
+  type AdapterPropertyOptions,
+  type AdapterPropertyReport,
+  type AdapterPropertyTarget,
+} from './adapter-properties';
+export { runAdapterPropertyTests } from './run-adapter-property-tests';
