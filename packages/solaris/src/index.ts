@@ -1,4 +1,8 @@
-export { createSolarisAdapter, type SolarisAdapter } from './solaris-adapter';
+export {
+  createSolarisAdapter,
+  solarisDefaultDedupWindowMs,
+  type SolarisAdapter,
+} from './solaris-adapter';
 export type {
   SolarisAdapterSettings,
   SolarisSecretContext,

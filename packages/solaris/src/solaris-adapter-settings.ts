@@ -66,8 +66,8 @@ export interface SolarisAdapterSettings {
    * How long identical signed bodies of one event type and subject count
    * as a retry, in ms. Solaris signs no id and no timestamp, so a delivery
    * is a duplicate only when its raw body equals the latest stored event
-   * of the same type and subject within this window. Default 5 days, the
-   * period Solaris retries a notification for.
+   * of the same type and subject within this window. Default 5 days
+   * ({@link solarisDefaultDedupWindowMs}), the period Solaris retries a notification for.
    */
   dedupWindowMs?: number;
   /**

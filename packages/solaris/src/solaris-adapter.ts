@@ -27,7 +27,7 @@ const provider = 'solaris';
  * days (PROVIDERS.md §2.4): identical signed bodies of one type and
  * subject within that time are one event.
  */
-export const SOLARIS_DEFAULT_DEDUP_WINDOW_MS = 5 * 24 * 60 * 60 * 1000;
+export const solarisDefaultDedupWindowMs = 5 * 24 * 60 * 60 * 1000;
 
 /**
  * Solaris checks a new subscription's URL with an unsigned POST: empty
@@ -69,7 +69,7 @@ function buildSolarisAdapter(settings: SolarisAdapterSettings) {
     // is an unsigned header anyone could refresh: the signed body is the
     // identity, compared with the subject's latest event within the window.
     identity: () => ({ source: 'content' }),
-    contentWindowMs: settings.dedupWindowMs ?? SOLARIS_DEFAULT_DEDUP_WINDOW_MS,
+    contentWindowMs: settings.dedupWindowMs ?? solarisDefaultDedupWindowMs,
     describeDelivery: describeSolarisDelivery,
   });
 }
