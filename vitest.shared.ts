@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
@@ -37,11 +39,27 @@ export function runtimeProjects(
   ];
 }
 
-/** Packages tested on both runtimes. */
-export const runtimePackages = [
-  'core',
-  'dintero',
-  'solaris',
-  'redpin',
-  'tradevest',
-];
+/**
+ * Every package and app, discovered (a new package is tested without
+ * editing any list): one whose `vitest.config.ts` calls `runtimeProjects`
+ * gets its Node and edge projects expanded here (vitest does not nest
+ * projects); any other brings its own config. `repo-structure.test.ts`
+ * fails for a package without a config or without tests.
+ */
+export function discoverProjects(
+  root = '.',
+): (string | TestProjectInlineConfiguration)[] {
+  const projects: (string | TestProjectInlineConfiguration)[] = [];
+  for (const folder of ['packages', 'apps']) {
+    const parent = join(root, folder);
+    if (!existsSync(parent)) continue;
+    for (const name of readdirSync(parent).sort()) {
+      const config = join(folder, name, 'vitest.config.ts');
+      if (!existsSync(join(root, config))) continue;
+      if (readFileSync(join(root, config), 'utf8').includes('runtimeProjects('))
+        projects.push(...runtimeProjects(name, join(folder, name)));
+      else projects.push(config);
+    }
+  }
+  return projects;
+}

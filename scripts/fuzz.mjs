@@ -15,17 +15,38 @@ for (const adapter of adapters) {
   const started = Date.now();
   const child = spawnSync(
     'pnpm',
-    ['exec', 'vitest', 'run', '--project', `${adapter}:node`, `packages/${adapter}/src/${adapter}-properties.test.ts`],
-    { env: { ...process.env, FUZZ_RUNS: String(runs) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--project',
+      `${adapter}:node`,
+      `packages/${adapter}/src/${adapter}-properties.test.ts`,
+    ],
+    {
+      env: { ...process.env, FUZZ_RUNS: String(runs) },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
-  const line = (child.stdout ?? '').split('\n').find(text => text.includes('FUZZ_REPORT '));
+  const line = (child.stdout ?? '')
+    .split('\n')
+    .find(text => text.includes('FUZZ_REPORT '));
   if (child.status !== 0 || line === undefined) {
     failed = true;
     console.error(child.stdout, child.stderr);
   }
-  const report = line === undefined ? undefined : JSON.parse(line.slice(line.indexOf('FUZZ_REPORT ') + 12));
+  const report =
+    line === undefined
+      ? undefined
+      : JSON.parse(line.slice(line.indexOf('FUZZ_REPORT ') + 12));
   rows.push({ adapter, seconds: (Date.now() - started) / 1000, report });
-  console.log(adapter, report === undefined ? 'FAILED' : `${report.cases} cases, ${report.crashes} crashes, ${report.acceptedSignedMutations} accepted signed mutations`);
+  console.log(
+    adapter,
+    report === undefined
+      ? 'FAILED'
+      : `${report.cases} cases, ${report.crashes} crashes, ${report.acceptedSignedMutations} accepted signed mutations`,
+  );
 }
 
 const table = rows.map(({ adapter, seconds, report: r }) =>

@@ -1,16 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { definePackageConfig } from '../../tsup.shared';
 
-const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as {
-  version: string;
-};
-
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-});
+export default definePackageConfig();

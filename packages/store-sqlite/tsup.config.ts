@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { definePackageConfig } from '../../tsup.shared';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+export default definePackageConfig({ testing: false });

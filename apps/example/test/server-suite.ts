@@ -549,6 +549,55 @@ export function defineServerSuite(
       ).toBe(false);
     });
 
+    it('should answer 400 to malformed API parameters and cursors, never 500', async () => {
+      const cursor = (position: unknown) =>
+        Buffer.from(JSON.stringify(position)).toString('base64url');
+      const bad = [
+        '/api/events?provider=tradevest%00',
+        '/api/events?type=%00',
+        `/api/events?type=${'t'.repeat(201)}`,
+        '/api/events?type=%ED%A0%80',
+        '/api/events?limit=0',
+        '/api/events?limit=501',
+        '/api/events?limit=abc',
+        '/api/events?limit=1e2',
+        '/api/events?limit=-1',
+        '/api/events?cursor=%00',
+        '/api/events?cursor=not-a-cursor',
+        `/api/events?cursor=${'A'.repeat(5000)}`,
+        `/api/events?cursor=${cursor([9e15, 'tradevest', 'x'])}`,
+        `/api/events?cursor=${cursor([-1e15, 'tradevest', 'x'])}`,
+        `/api/events?cursor=${cursor([1e12, 'trade\u0000vest', 'x'])}`,
+        `/api/events?cursor=${cursor([1e12, 'tradevest', 'x\u0000'])}`,
+        `/api/events?cursor=${cursor([1.5, 'tradevest', 'x'])}`,
+        `/api/quarantine?cursor=${cursor([9e15, 'tradevest', 'x'])}`,
+        '/api/events/tradevest%00/x',
+        '/api/events/tradevest/x%00',
+        '/api/events/tradevest/x%00/cloudevent',
+        '/api/events/tradevest/x%00/delivery',
+        `/api/events/tradevest/${'i'.repeat(600)}`,
+      ];
+      for (const path of bad) {
+        const answer = await call(`${base}${path}`);
+        expect(answer.status, path).toBe(400);
+        expect(answer.body.ok, path).toBe(false);
+      }
+      const replay = await call(
+        `${base}/api/quarantine/${encodeURIComponent('tradevest:x\u0000')}/replay`,
+        REPLAY,
+      );
+      expect(replay.status).toBe(400);
+      // Valid edge values still work.
+      expect((await call(`${base}/api/events?limit=500`)).status).toBe(200);
+      expect(
+        (
+          await call(
+            `${base}/api/events?cursor=${cursor([1e12, 'tradevest', 'x'])}`,
+          )
+        ).status,
+      ).toBe(200);
+    });
+
     it('should push newly stored events to /api/stream', async () => {
       const controller = new AbortController();
       const response = await operatorFetch(`${base}/api/stream`, {

@@ -14,6 +14,7 @@ import {
 import type { DinteroAdapterSettings } from './dintero-adapter-settings';
 import {
   dinteroCallbackSignedMaterial,
+  dinteroRepeatedQueryWarning,
   parseDinteroCallback,
 } from './dintero-callback-payload';
 import { dinteroCallbackSignatureHeader } from './dintero-callback-signature';
@@ -181,11 +182,13 @@ export function createDinteroAdapter(
     describeDelivery: (request, body): WebhookDeliveryFacts => {
       if (isCallback(request)) {
         const subject = callbackSubject(request);
+        const repeated = dinteroRepeatedQueryWarning(request);
         return {
           account: onlyAccount,
           livemode: dinteroLivemode(onlyAccount),
           ...(subject === undefined ? {} : { subject, subjectFrom: 'url' }),
           delivery: { headers: keptHeadersOf(request) },
+          ...(repeated === undefined ? {} : { warnings: [repeated] }),
         };
       }
       const account = accountIdOf(body);

@@ -1,4 +1,8 @@
-import { safeParseJson, type RawWebhookRequest } from '@finhooks/core';
+import {
+  safeParseJson,
+  type RawWebhookRequest,
+  type WebhookWarningV1,
+} from '@finhooks/core';
 import { sortedDinteroQuery } from './dintero-callback-signature';
 import { dinteroProvider } from './dintero-provider';
 
@@ -50,4 +54,29 @@ export function dinteroCallbackSignedMaterial(parts: {
     parts.url.pathname,
     sortedDinteroQuery(parts.url),
   ].join('\n');
+}
+
+/**
+ * `data` keeps the first value of each query parameter; a warning names
+ * the parameters sent more than once, so their other (signed) values are
+ * not dropped in silence. They stay in the stored URL and in the identity.
+ */
+export function dinteroRepeatedQueryWarning(
+  request: RawWebhookRequest,
+): WebhookWarningV1 | undefined {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of new URL(request.url).searchParams.keys()) {
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  if (repeated.size === 0) return undefined;
+  const names = [...repeated]
+    .slice(0, 10)
+    .map(name => JSON.stringify(name.slice(0, 64)))
+    .join(', ');
+  return {
+    type: 'compatibility',
+    message: `The callback query repeats ${names}: data keeps the first value of each; the others are only in the (signed) URL.`,
+  };
 }

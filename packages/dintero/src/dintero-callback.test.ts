@@ -363,6 +363,23 @@ describe('Checkout callback payload', () => {
     expect(result.event.status).toBeUndefined();
   });
 
+  it('should warn about a repeated query parameter instead of dropping it silently', async () => {
+    const request = await sign({
+      method: 'GET',
+      url: `${base}?${query}&event=AUTHORIZE&event=CAPTURE`,
+    });
+    const result = await adapterWith().receive(request);
+    expect(result.kind === 'event' && result.event.data).toMatchObject({
+      event: 'AUTHORIZE',
+    });
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: 'compatibility',
+        message: expect.stringContaining('"event"') as string,
+      }),
+    ]);
+  });
+
   it('should let a signed query parameter named unverified_body win', async () => {
     const request = await sign({
       method: 'POST',

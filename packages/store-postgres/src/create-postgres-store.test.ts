@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { runDurableStoreContractTests } from '@finhooks/core/testing';
+import type { WebhookEventV1 } from '@finhooks/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, type PostgresPool } from './index';
@@ -11,6 +12,32 @@ const connectionString =
 const prefix = `finhooks_test_${process.pid}_${randomBytes(3).toString('hex')}`;
 const admin = new pg.Pool({ connectionString, max: 2 });
 let counter = 0;
+
+const sampleEvent: WebhookEventV1 = {
+  specVersion: '1',
+  id: 'evt_1',
+  identity: { source: 'provider_id', key: 'evt_1' },
+  authenticity: {
+    scheme: 'signature',
+    body: true,
+    type: true,
+    timestamp: false,
+    url: false,
+    headers: [],
+  },
+  provider: 'acme',
+  type: 'payment.created',
+  nativeType: 'PAYMENT_CREATED',
+  receivedAt: '2026-03-01T12:00:00.000Z',
+  data: {},
+  delivery: {},
+};
+const sampleDelivery = {
+  method: 'POST',
+  url: 'http://x/',
+  headers: {},
+  body: new Uint8Array(0),
+};
 
 async function dropSchema(schema: string): Promise<void> {
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -52,6 +79,7 @@ describe('createPostgresStore', () => {
       expect(versions.rows).toEqual([
         { version: 1, name: 'events and deliveries' },
         { version: 2, name: 'lease fencing' },
+        { version: 3, name: 'event identity' },
       ]);
       const indexes = await admin.query<{ indexname: string }>(
         'SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',
@@ -59,6 +87,8 @@ describe('createPostgresStore', () => {
       );
       expect(indexes.rows.map(row => row.indexname)).toEqual([
         'deliveries_pkey',
+        'events_content_idx',
+        'events_dedup_idx',
         'events_due_idx',
         'events_pkey',
         'events_received_idx',
@@ -82,7 +112,7 @@ describe('createPostgresStore', () => {
       const versions = await admin.query(
         `SELECT count(*)::int AS n FROM "${schema}".migrations`,
       );
-      expect(versions.rows[0]).toEqual({ n: 2 });
+      expect(versions.rows[0]).toEqual({ n: postgresMigrations.length });
     } finally {
       await Promise.all(stores.map(store => store.close()));
       await dropSchema(schema);
@@ -129,6 +159,141 @@ describe('createPostgresStore', () => {
     }
   });
 
+  it('upgrades a version 2 schema: its rows keep deduplicating by their id', async () => {
+    const schema = `${prefix}_upgrade2`;
+    const quoted = `"${schema}"`;
+    await admin.query(`CREATE SCHEMA ${quoted}`);
+    await admin.query(
+      `CREATE TABLE ${quoted}.migrations (version integer PRIMARY KEY, name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    for (const step of postgresMigrations.slice(0, 2)) {
+      await admin.query(step.sql.replaceAll('{schema}', quoted));
+      await admin.query(
+        `INSERT INTO ${quoted}.migrations (version, name) VALUES ($1, $2)`,
+        [step.version, step.name],
+      );
+    }
+    await admin.query(
+      `INSERT INTO ${quoted}.events (provider, id, type, native_type, received_at, state,
+         attempts, event)
+       VALUES ('acme', 'evt_old', 't', 'T', now(), 'processed', 1, '{}')`,
+    );
+    const store = createPostgresStore({ connectionString, schema });
+    try {
+      await store.migrate();
+      expect(
+        await store.claim({
+          event: {
+            ...sampleEvent,
+            id: 'evt_old',
+            identity: { source: 'provider_id', key: 'evt_old' },
+          },
+          delivery: sampleDelivery,
+        }),
+      ).toEqual({ status: 'duplicate', id: 'evt_old' });
+      expect(
+        await store.claim({ event: sampleEvent, delivery: sampleDelivery }),
+      ).toEqual({
+        status: 'claimed',
+        id: 'evt_1',
+      });
+      const { rows } = await admin.query(
+        `SELECT id, dedup_key, identity_source FROM ${quoted}.events ORDER BY seq`,
+      );
+      expect(rows).toEqual([
+        { id: 'evt_old', dedup_key: 'evt_old', identity_source: 'provider_id' },
+        { id: 'evt_1', dedup_key: 'evt_1', identity_source: 'provider_id' },
+      ]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('throws a failure that is not about the data, with its cause, and stores nothing', async () => {
+    const schema = `${prefix}_lost`;
+    const pool = new pg.Pool({ connectionString, max: 2 });
+    const lost = Object.assign(
+      new Error('Connection terminated unexpectedly'),
+      {
+        code: '08006',
+      },
+    );
+    let failInserts = true;
+    const flaky: PostgresPool = {
+      query: (text, values) => pool.query(text, values),
+      end: () => pool.end(),
+      async connect() {
+        const client = await pool.connect();
+        return {
+          async query(text: string, values?: unknown[]) {
+            if (failInserts && text.includes('INSERT INTO')) throw lost;
+            return client.query(text, values);
+          },
+          release: (error?: Error | boolean) => client.release(error),
+        };
+      },
+    };
+    const store = createPostgresStore({ pool: flaky, schema });
+    try {
+      const error: unknown = await store
+        .claim({ event: sampleEvent, delivery: sampleDelivery })
+        .catch((thrown: unknown) => thrown);
+      // The driver's own error: the router wraps it as the StoreError's cause.
+      expect(error).toBe(lost);
+      expect(
+        await store.getEvent({ provider: 'acme', id: 'evt_1' }),
+      ).toBeUndefined();
+      // Not quarantined: the provider's retry is stored normally.
+      failInserts = false;
+      expect(
+        await store.claim({ event: sampleEvent, delivery: sampleDelivery }),
+      ).toEqual({
+        status: 'claimed',
+        id: 'evt_1',
+      });
+      expect(
+        (await store.getEvent({ provider: 'acme', id: 'evt_1' }))?.state,
+      ).toBe('processing');
+    } finally {
+      await store.close();
+      await pool.end();
+      await dropSchema(schema);
+    }
+  });
+
+  it('keeps a NUL in indexed columns as U+FFFD while the event JSON keeps it exactly', async () => {
+    const schema = `${prefix}_nul`;
+    const store = createPostgresStore({ connectionString, schema });
+    try {
+      const event = {
+        ...sampleEvent,
+        id: 'evt_\u0000',
+        identity: { source: 'provider_id' as const, key: 'evt_\u0000' },
+        status: 'A\u0000',
+      };
+      expect(await store.claim({ event, delivery: sampleDelivery })).toEqual({
+        status: 'claimed',
+        id: 'evt_\ufffd',
+      });
+      const stored = await store.getEvent({
+        provider: 'acme',
+        id: 'evt_\u0000',
+      });
+      expect(stored?.event).toEqual({ ...event, id: 'evt_\ufffd' });
+      const { rows } = await admin.query(
+        `SELECT id, dedup_key, status FROM "${schema}".events`,
+      );
+      expect(rows).toEqual([
+        { id: 'evt_\ufffd', dedup_key: 'evt_\ufffd', status: 'A\ufffd' },
+      ]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
   it('uses a pool it is given and never ends it', async () => {
     const schema = `${prefix}_pool`;
     const pool = new pg.Pool({ connectionString, max: 3 });
@@ -164,24 +329,7 @@ describe('createPostgresStore', () => {
     });
     try {
       await expect(
-        store.claim({
-          event: {
-            specVersion: '1',
-            id: 'evt_1',
-            provider: 'acme',
-            type: 'payment.created',
-            nativeType: 'PAYMENT_CREATED',
-            receivedAt: '2026-03-01T12:00:00.000Z',
-            data: {},
-            delivery: {},
-          },
-          delivery: {
-            method: 'POST',
-            url: 'http://x/',
-            headers: {},
-            body: new Uint8Array(0),
-          },
-        }),
+        store.claim({ event: sampleEvent, delivery: sampleDelivery }),
       ).rejects.toThrow();
     } finally {
       await store.close();

@@ -39,6 +39,7 @@ describe('createSqliteStore', () => {
       ).toEqual([
         { version: 1, name: 'events and deliveries' },
         { version: 2, name: 'lease fencing' },
+        { version: 3, name: 'event identity' },
       ]);
       const indexes = db
         .prepare(
@@ -47,6 +48,8 @@ describe('createSqliteStore', () => {
         .pluck()
         .all();
       expect(indexes).toEqual([
+        'events_content_idx',
+        'events_dedup_idx',
         'events_due_idx',
         'events_received_idx',
         'events_subject_idx',
@@ -92,6 +95,85 @@ describe('createSqliteStore', () => {
     }
   });
 
+  it('upgrades a version 2 database: its rows keep deduplicating by their id', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'finhooks-sqlite-'));
+    const filename = join(directory, 'events.db');
+    try {
+      const db = new Database(filename);
+      db.exec(`CREATE TABLE finhooks_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+      for (const migration of sqliteMigrations.slice(0, 2)) {
+        db.exec(migration.sql);
+        db.prepare(
+          'INSERT INTO finhooks_migrations (version, name, applied_at) VALUES (?, ?, 0)',
+        ).run(migration.version, migration.name);
+      }
+      db.prepare(
+        `INSERT INTO events (provider, id, type, native_type, received_at, state, attempts,
+           next_attempt_at, event)
+         VALUES ('acme', 'evt_old', 't', 'T', 0, 'processed', 1, NULL, ?)`,
+      ).run(JSON.stringify({ provider: 'acme', id: 'evt_old' }));
+      db.close();
+
+      const store = createSqliteStore({ filename, now: () => 1000 });
+      await store.migrate();
+      const event = {
+        specVersion: '1' as const,
+        id: 'evt_old',
+        identity: { source: 'provider_id' as const, key: 'evt_old' },
+        authenticity: {
+          scheme: 'signature' as const,
+          body: true,
+          type: true,
+          timestamp: false,
+          url: false,
+          headers: [],
+        },
+        provider: 'acme',
+        type: 't',
+        nativeType: 'T',
+        receivedAt: new Date(1000).toISOString(),
+        data: {},
+        delivery: {},
+      };
+      const delivery = {
+        method: 'POST',
+        url: 'http://x/',
+        headers: {},
+        body: new Uint8Array(0),
+      };
+      expect(await store.claim({ event, delivery })).toEqual({
+        status: 'duplicate',
+        id: 'evt_old',
+      });
+      expect(
+        await store.claim({
+          event: {
+            ...event,
+            id: 'evt_new',
+            identity: { ...event.identity, key: 'evt_new' },
+          },
+          delivery,
+        }),
+      ).toEqual({ status: 'claimed', id: 'evt_new' });
+      await store.close();
+      const check = new Database(filename, { readonly: true });
+      expect(
+        check
+          .prepare(
+            'SELECT id, dedup_key, identity_source FROM events ORDER BY id',
+          )
+          .all(),
+      ).toEqual([
+        { id: 'evt_new', dedup_key: 'evt_new', identity_source: 'provider_id' },
+        { id: 'evt_old', dedup_key: 'evt_old', identity_source: 'provider_id' },
+      ]);
+      check.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('works in memory and migrates on first use', async () => {
     const store = createSqliteStore({ filename: ':memory:' });
     expect(await store.counts()).toEqual([]);
@@ -107,6 +189,15 @@ describe('createSqliteStore', () => {
       const event = {
         specVersion: '1' as const,
         id: 'evt_1',
+        identity: { source: 'provider_id' as const, key: 'evt_1' },
+        authenticity: {
+          scheme: 'signature' as const,
+          body: true,
+          type: true,
+          timestamp: false,
+          url: false,
+          headers: [],
+        },
         provider: 'acme',
         type: 'payment.created',
         nativeType: 'PAYMENT_CREATED',
@@ -120,7 +211,7 @@ describe('createSqliteStore', () => {
           event,
           delivery: { method: 'POST', url: 'http://x/', headers: {}, body },
         }),
-      ).toBe('claimed');
+      ).toEqual({ status: 'claimed', id: 'evt_1' });
       await first.close();
       const second = createSqliteStore({ filename });
       expect(
