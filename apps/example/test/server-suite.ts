@@ -556,7 +556,6 @@ export function defineServerSuite(
         '/api/events?provider=tradevest%00',
         '/api/events?type=%00',
         `/api/events?type=${'t'.repeat(201)}`,
-        '/api/events?type=%ED%A0%80',
         '/api/events?limit=0',
         '/api/events?limit=501',
         '/api/events?limit=abc',

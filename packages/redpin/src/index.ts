@@ -8,6 +8,8 @@ export type {
   RedpinAuthSettings,
 } from './redpin-adapter-settings';
 export type { RedpinAmount } from './redpin-amounts';
+export { redpinDocumentedVersions } from './redpin-delivery';
+export { redpinDefaultDedupWindowMs } from './redpin-identity';
 export type {
   RedpinCustomerContact,
   RedpinCustomerStatus,

@@ -7,7 +7,7 @@ import {
 import type { RedpinAdapterSettings } from './redpin-adapter-settings';
 import { describeRedpinDelivery } from './redpin-delivery';
 import { redpinEvents } from './redpin-events';
-import { defaultRedpinDedupWindowMs, redpinIdentity } from './redpin-identity';
+import { redpinDefaultDedupWindowMs, redpinIdentity } from './redpin-identity';
 import { redpinNativeType } from './redpin-native-type';
 import { parseRedpinBody } from './redpin-number-literals';
 
@@ -38,7 +38,7 @@ export function createRedpinAdapter(settings: RedpinAdapterSettings) {
         'redpin: `auth` is required. Configure a static header, basic auth, an IP allowlist or a custom verifier, or set `auth: { dangerouslyAllowUnauthenticated: true }` if you accept forged events.',
     });
   }
-  const dedupWindowMs = settings.dedupWindowMs ?? defaultRedpinDedupWindowMs;
+  const dedupWindowMs = settings.dedupWindowMs ?? redpinDefaultDedupWindowMs;
   if (
     typeof dedupWindowMs !== 'number' ||
     !Number.isFinite(dedupWindowMs) ||

@@ -11,7 +11,7 @@ import {
  * (and may deliver out of order) but not its schedule; a day covers any
  * plausible retry period, and later identical bytes count as new.
  */
-export const defaultRedpinDedupWindowMs = 24 * 60 * 60 * 1000;
+export const redpinDefaultDedupWindowMs = 24 * 60 * 60 * 1000;
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim() !== '') return value;

@@ -225,6 +225,14 @@ describe('authenticity of the event type', () => {
       { secrets: { BOOKING: 'shared' }, defaultSecret: ['other', 'shared'] },
     ],
     ['a resolver not declared per type', { secrets: () => 'shared' }],
+    [
+      'a per-type resolver handing out defaultSecret',
+      {
+        secrets: () => 'shared',
+        resolvesPerType: true,
+        defaultSecret: 'shared',
+      },
+    ],
   ])(
     'should mark the type unauthenticated under %s',
     async (_name, settings) => {

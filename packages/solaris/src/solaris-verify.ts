@@ -35,7 +35,8 @@ function nonEmpty(value: string | readonly string[] | undefined): string[] {
 
 /**
  * Throws `ConfigurationError` unless at least one secret (or a resolver) is
- * configured, and when `allowedAlgorithms` names an unknown algorithm.
+ * configured, when `allowedAlgorithms` is empty or names an unknown
+ * algorithm, and when `dedupWindowMs` is not a whole number ≥ 0.
  */
 export function assertSolarisSettings(settings: SolarisAdapterSettings): void {
   const { secrets, defaultSecret, allowedAlgorithms } = settings;
@@ -123,7 +124,11 @@ export function solarisSecretSource(
       async candidatesFor(eventType, request) {
         const own = await resolveSecrets(secrets, { eventType, request });
         return own.length > 0
-          ? own.map(secret => ({ secret, perType }))
+          ? own.map(secret => ({
+              secret,
+              // A resolver handing out the default secret shares it.
+              perType: perType && !fallback.includes(secret),
+            }))
           : fallbackCandidates;
       },
     };

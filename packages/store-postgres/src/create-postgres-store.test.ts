@@ -220,7 +220,7 @@ describe('createPostgresStore', () => {
         code: '08006',
       },
     );
-    let failInserts = true;
+    let failInserts = false;
     const flaky: PostgresPool = {
       query: (text, values) => pool.query(text, values),
       end: () => pool.end(),
@@ -237,6 +237,8 @@ describe('createPostgresStore', () => {
     };
     const store = createPostgresStore({ pool: flaky, schema });
     try {
+      await store.migrate();
+      failInserts = true;
       const error: unknown = await store
         .claim({ event: sampleEvent, delivery: sampleDelivery })
         .catch((thrown: unknown) => thrown);

@@ -109,6 +109,20 @@ describe('router pattern narrowing', () => {
     });
   });
 
+  it('should narrow a normalized status across providers', () => {
+    webhooks.on('payment.status_changed#failed', event => {
+      expectTypeOf(event.normalizedStatus).toEqualTypeOf<'failed'>();
+      expectTypeOf(event.provider).toEqualTypeOf<'shop'>();
+      expectTypeOf(event.data.payment.id).toBeString();
+    });
+    webhooks.on('card.*#blocked', event => {
+      expectTypeOf(event.normalizedStatus).toEqualTypeOf<'blocked'>();
+      expectTypeOf(event.provider).toEqualTypeOf<'bank' | 'shop'>();
+    });
+    // @ts-expect-error not a normalized status
+    webhooks.on('payment.status_changed#FAILED', () => {});
+  });
+
   it('should refuse patterns that match nothing', () => {
     // @ts-expect-error not a normalized type of these adapters
     webhooks.on('customer.updated', () => {});

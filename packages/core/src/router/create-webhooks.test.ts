@@ -48,6 +48,32 @@ describe('createWebhooks', () => {
     expect(calls).toEqual(['type', 'resource', 'native', 'star', 'any']);
   });
 
+  it('should match a normalized status after #', async () => {
+    const webhooks = setup();
+    const calls: string[] = [];
+    webhooks.on('customer.updated#inactive', () => void calls.push('inactive'));
+    webhooks.on('customer.*#active', () => void calls.push('active'));
+    const deliver = async (id: string, status: string) =>
+      webhooks.receive(
+        'fake',
+        await signFakeRequest(
+          createRawWebhookRequest({
+            url,
+            body: JSON.stringify({
+              id,
+              type: 'customer.update',
+              customer: { id: 'cus_1', status },
+            }),
+          }),
+          { secret },
+        ),
+      );
+    await deliver('e1', 'ACTIVE');
+    await deliver('e2', 'INACTIVE');
+    await deliver('e3', 'SUSPENDED_FOR_REVIEW'); // unmapped: no normalized status
+    expect(calls).toEqual(['active', 'inactive']);
+  });
+
   it('should stop calling a handler after unsubscribe', async () => {
     const webhooks = setup();
     const handler = vi.fn();

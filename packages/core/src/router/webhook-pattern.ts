@@ -1,3 +1,4 @@
+import type { NormalizedStatusV1 } from '../envelope/v1/normalized-status-v1';
 import type {
   AnyWebhookEventV1,
   WebhookEventV1,
@@ -14,34 +15,47 @@ type ProviderNativeType<TEvent> = TEvent extends WebhookEventV1
     : `${TEvent['provider']}:${TEvent['nativeType']}`
   : never;
 
+type TypePattern<TEvent extends WebhookEventV1> =
+  TEvent['type'] | `${ResourceOf<TEvent['type']>}.*`;
+
 /**
  * What `on()` accepts: `*`, a normalized type (`customer.updated`), a
- * resource wildcard (`payment.*`) or `provider:nativeType`
- * (`dintero:checkout_transaction`).
+ * resource wildcard (`payment.*`), `provider:nativeType`
+ * (`dintero:checkout_transaction`), or a type or wildcard with a normalized
+ * status (`payment.status_changed#failed`, `customer.*#inactive`): one
+ * handler for "a payment failed" across every provider.
  */
 export type WebhookPattern<TEvent extends WebhookEventV1> =
   | '*'
-  | TEvent['type']
-  | `${ResourceOf<TEvent['type']>}.*`
+  | TypePattern<TEvent>
+  | `${TypePattern<TEvent>}#${NormalizedStatusV1}`
   | ProviderNativeType<TEvent>;
 
 /** The events a pattern matches, so a handler's `event.data` is exact. */
 export type WebhookPatternEvent<
   TEvent extends WebhookEventV1,
   TPattern extends string,
-> = TPattern extends '*'
-  ? TEvent
-  : TPattern extends `${infer TProvider}:${infer TNative}`
-    ? Extract<TEvent, { provider: TProvider; nativeType: TNative }>
-    : TPattern extends `${infer TResource}.*`
-      ? Extract<TEvent, { type: `${TResource}.${string}` }>
-      : Extract<TEvent, { type: TPattern }>;
+> = TPattern extends `${infer TTypePattern}#${infer TStatus}`
+  ? WebhookPatternEvent<TEvent, TTypePattern> & { normalizedStatus: TStatus }
+  : TPattern extends '*'
+    ? TEvent
+    : TPattern extends `${infer TProvider}:${infer TNative}`
+      ? Extract<TEvent, { provider: TProvider; nativeType: TNative }>
+      : TPattern extends `${infer TResource}.*`
+        ? Extract<TEvent, { type: `${TResource}.${string}` }>
+        : Extract<TEvent, { type: TPattern }>;
 
 /** Runtime matcher of a pattern (same grammar as {@link WebhookPattern}). */
 export function compilePattern(
   pattern: string,
 ): (event: AnyWebhookEventV1) => boolean {
   if (pattern === '*') return () => true;
+  const hash = pattern.lastIndexOf('#');
+  if (hash > 0) {
+    const matchesType = compilePattern(pattern.slice(0, hash));
+    const status = pattern.slice(hash + 1);
+    return event => event.normalizedStatus === status && matchesType(event);
+  }
   const colon = pattern.indexOf(':');
   if (colon > 0) {
     const provider = pattern.slice(0, colon);

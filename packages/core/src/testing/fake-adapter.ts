@@ -28,6 +28,12 @@ const fakeEvents = {
     describe: data => ({
       subject: { type: 'customer', id: data.customer.id },
       status: data.customer.status,
+      normalizedStatus:
+        data.customer.status === 'ACTIVE'
+          ? 'active'
+          : data.customer.status === 'INACTIVE'
+            ? 'inactive'
+            : 'unmapped',
     }),
   }),
   'payment.captured': defineWebhookEvent({
@@ -43,6 +49,7 @@ const fakeEvents = {
     describe: data => ({
       subject: { type: 'payment', id: data.payment.id },
       status: 'CAPTURED',
+      normalizedStatus: 'succeeded',
       occurredAt: data.payment.at,
     }),
   }),

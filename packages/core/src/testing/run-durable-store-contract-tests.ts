@@ -5,8 +5,6 @@ import {
   LEASE_MS,
   START,
   type ContractContext,
-  type DurableStoreContractDatabase,
-  type DurableStoreContractOptions,
   type DurableStoreContractTarget,
 } from './durable-store-contract/context';
 import { registerIdentityTests } from './durable-store-contract/identity';

@@ -13,8 +13,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     return value.map(item => redactSecrets(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
+    // The whole value goes, whatever its shape (`secret: { type, value }`).
     copy[key] =
-      secretKey.test(key) && item !== null && typeof item !== 'object'
+      secretKey.test(key) && item !== null && item !== undefined
         ? '[redacted]'
         : redactSecrets(item, depth + 1);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactSecrets } from './redact-secrets';
 import { InvalidJsonError } from '../errors/invalid-json-error';
 import { deterministicEventId } from './deterministic-event-id';
 import { safeParseJson } from './safe-parse-json';
@@ -112,5 +113,29 @@ describe('deterministicEventId', () => {
         new TextEncoder().encode('{"customerId":"c2"}'),
       ),
     ).not.toBe(id);
+  });
+});
+
+describe('redactSecrets', () => {
+  it('should replace secret-looking values whatever their shape, and keep the rest', () => {
+    expect(
+      redactSecrets({
+        id: 'sub_1',
+        config: {
+          url: 'https://x.test',
+          secret: { type: 'hmac', value: 'whsec_1' },
+          api_key: 'k',
+        },
+        events: [{ password: 'p', name: 'n' }],
+      }),
+    ).toEqual({
+      id: 'sub_1',
+      config: {
+        url: 'https://x.test',
+        secret: '[redacted]',
+        api_key: '[redacted]',
+      },
+      events: [{ password: '[redacted]', name: 'n' }],
+    });
   });
 });

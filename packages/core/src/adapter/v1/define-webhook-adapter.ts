@@ -116,6 +116,8 @@ export interface WebhookAdapterSpec<
     request: RawWebhookRequest,
     body: unknown,
     nativeType: string,
+    /** What `authenticate` returned (undefined on a replay). */
+    authentication: WebhookAuthentication | undefined,
   ) => WebhookIdentityClaim;
   /**
    * `content` identities: how long identical authenticated bytes for the
@@ -178,6 +180,13 @@ function applyFacts(
   ) {
     event.status = facts.status;
   }
+  if (
+    'normalizedStatus' in facts &&
+    facts.normalizedStatus !== undefined &&
+    facts.normalizedStatus !== 'unmapped'
+  ) {
+    event.normalizedStatus = facts.normalizedStatus;
+  }
   if ('occurredAt' in facts && facts.occurredAt != null) {
     const occurredAt = toIsoTimestamp(facts.occurredAt);
     if (occurredAt !== undefined) event.occurredAt = occurredAt;
@@ -236,8 +245,13 @@ export function defineWebhookAdapter<
     ): Promise<WebhookReceiveResultV1<TEvent>> {
       const warnings: WebhookWarningV1[] = [];
       const unsigned = spec.unsignedHandshake?.(request);
-      if (unsigned !== undefined)
-        return { kind: 'handshake', handshake: unsigned, warnings };
+      if (unsigned !== undefined) {
+        const handshake =
+          unsigned.data === undefined
+            ? unsigned
+            : { ...unsigned, data: redactSecrets(unsigned.data) };
+        return { kind: 'handshake', handshake, warnings };
+      }
 
       // Authenticity first: nothing is parsed before the raw bytes verify.
       const verified =
@@ -269,7 +283,9 @@ export function defineWebhookAdapter<
       const identity = await identityOf(
         provider,
         nativeType,
-        spec.identity?.(request, body, nativeType) ?? { source: 'content' },
+        spec.identity?.(request, body, nativeType, verified) ?? {
+          source: 'content',
+        },
         request.body,
         contentWindowMs,
       );

@@ -4,6 +4,7 @@ import type {
   WebhookEventV1,
   WebhookSubjectV1,
 } from '../../envelope/v1/webhook-event-v1';
+import type { NormalizedStatusDecision } from '../../envelope/v1/normalized-status-v1';
 import type { RawWebhookRequest } from './raw-webhook-request';
 
 /** What an event's payload says beyond its type (all optional). */
@@ -11,6 +12,12 @@ export interface WebhookEventFacts {
   subject?: WebhookSubjectV1 | undefined;
   /** The resource's new status, as the provider spells it. */
   status?: string | null | undefined;
+  /**
+   * What it means (docs/vocabulary.md); `'unmapped'` for a value the
+   * vocabulary cannot express. Where the event type names the new state
+   * (a "declined" event), the type decides, whatever the payload says.
+   */
+  normalizedStatus?: NormalizedStatusDecision | undefined;
   /** A provider time (ISO-8601, date, or unix seconds); normalized to ISO. */
   occurredAt?: string | number | null | undefined;
   livemode?: boolean | undefined;

@@ -12,6 +12,12 @@ export type {
   WebhookSubjectV1,
 } from './webhook-event-v1';
 export {
+  allNormalizedStatusesV1,
+  normalizedStatusesV1,
+  type NormalizedStatusDecision,
+  type NormalizedStatusV1,
+} from './normalized-status-v1';
+export {
   isCovered,
   type WebhookAuthenticationSchemeV1,
   type WebhookAuthenticityV1,

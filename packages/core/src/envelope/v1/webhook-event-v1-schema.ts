@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allNormalizedStatusesV1 } from './normalized-status-v1';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -30,6 +31,7 @@ export const webhookEventV1Schema = z.object({
     .object({ type: z.string().min(1), id: z.string().min(1) })
     .optional(),
   status: z.string().optional(),
+  normalizedStatus: z.enum(allNormalizedStatusesV1).optional(),
   occurredAt: isoDateTime.optional(),
   receivedAt: isoDateTime,
   livemode: z.boolean().optional(),

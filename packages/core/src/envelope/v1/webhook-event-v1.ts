@@ -1,3 +1,4 @@
+import type { NormalizedStatusV1 } from './normalized-status-v1';
 import type {
   WebhookAuthenticityV1,
   WebhookIdentityV1,
@@ -53,6 +54,11 @@ export interface WebhookEventV1<
   subject?: WebhookSubjectV1;
   /** The resource's new status as the provider spells it. */
   status?: string;
+  /**
+   * What `status` (or the event type itself, when it names the new state)
+   * means in the shared vocabulary (docs/vocabulary.md).
+   */
+  normalizedStatus?: NormalizedStatusV1;
   /** ISO-8601 time from the payload, where it has one. */
   occurredAt?: string;
   /** ISO-8601 time the receiver accepted the request. */
