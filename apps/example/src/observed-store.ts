@@ -28,16 +28,17 @@ export function observeStore(
     async claim(entry) {
       const result = await store.claim(entry);
       // `claim` answers `{ status, id }` (a bare status in older cores).
-      const status: string =
+      const { status, id } =
         typeof result === 'string'
-          ? result
-          : (result as { status: string }).status;
+          ? { status: result as string, id: entry.event.id }
+          : (result as { status: string; id: string });
       if (status === 'claimed') {
         const quarantined = 'issues' in entry.event;
         if (quarantined)
           metrics.quarantined.inc({ provider: entry.event.provider });
         bus.emit('stored', {
-          event: entry.event,
+          // The store assigns the id (the dedup key, or `<key>.<n>`).
+          event: { ...entry.event, id },
           state: quarantined ? 'quarantined' : 'processing',
         });
       }

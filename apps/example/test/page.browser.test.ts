@@ -6,7 +6,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, signedExamples, type SignedExample } from '../src/examples';
 import type { RunningServer } from '../src/start-server';
-import { makeTempDir, startTestServer, testConfig } from './helpers';
+import {
+  OPERATOR_TOKEN,
+  makeTempDir,
+  startTestServer,
+  testConfig,
+} from './helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -45,7 +50,11 @@ describe('the page in Chromium', () => {
       args: FLAGS,
       headless: true,
     });
-    page = await browser.newPage();
+    // The operator signs in with HTTP Basic (any user, the token as password).
+    const context = await browser.newContext({
+      httpCredentials: { username: 'operator', password: OPERATOR_TOKEN },
+    });
+    page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#connection[data-state="live"]');
@@ -55,6 +64,38 @@ describe('the page in Chromium', () => {
     await browser?.close();
     await server?.close();
     await dir?.remove();
+  });
+
+  it('should challenge a browser without credentials and refuse wrong ones', async () => {
+    const anonymous = await browser.newPage();
+    try {
+      const response = await anonymous.goto(server.url);
+      expect(response?.status()).toBe(401);
+      expect(response?.headers()['www-authenticate']).toMatch(
+        /^Basic realm="finhooks operator"/,
+      );
+      expect(await anonymous.locator('body[data-ready]').count()).toBe(0);
+    } finally {
+      await anonymous.close();
+    }
+    const wrong = await browser.newContext({
+      httpCredentials: { username: 'operator', password: 'not-the-token' },
+    });
+    try {
+      const page = await wrong.newPage();
+      // Chromium gives up after the challenge is answered 401 again.
+      await expect(page.goto(server.url)).rejects.toThrow(
+        /ERR_INVALID_AUTH_CREDENTIALS/,
+      );
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it('should load the page and its live stream with the cached credentials', async () => {
+    expect(
+      await page.locator('#connection').getAttribute('data-state'),
+    ).toBe('live');
   });
 
   const byProvider = (provider: string) =>

@@ -107,9 +107,6 @@ export function createDinteroAdapter(
     resolved.checkout?.accountIds.length === 1
       ? resolved.checkout.accountIds[0]
       : undefined;
-  // The account whose secret signed a live callback, for its identity
-  // (`identity` is not handed the facts `authenticate` returned).
-  const signingAccounts = new WeakMap<RawWebhookRequest, string>();
 
   return defineWebhookAdapter({
     provider: dinteroProvider,
@@ -129,7 +126,6 @@ export function createDinteroAdapter(
       if (isCallback(request)) {
         // The account whose secret matched the signature.
         const account = await verifyDinteroCallback(request, resolved.checkout);
-        signingAccounts.set(request, account);
         return {
           verification: signatureVerification({ url: true, timestamp: true }),
           account,
@@ -164,7 +160,12 @@ export function createDinteroAdapter(
         ? // Named by finhooks from the (signed) callback path.
           { value: dinteroCheckoutCallbackType, from: 'url' }
         : dinteroHookNativeType(request, body),
-    identity: (request, body): WebhookIdentityClaim => {
+    identity: (
+      request,
+      body,
+      _nativeType,
+      authentication,
+    ): WebhookIdentityClaim => {
       if (!isCallback(request)) return dinteroHookIdentity(body);
       const url =
         resolved.checkout === undefined
@@ -173,7 +174,8 @@ export function createDinteroAdapter(
       return {
         source: 'signed_material',
         material: dinteroCallbackSignedMaterial({
-          accountId: signingAccounts.get(request) ?? onlyAccount ?? '',
+          // The account whose secret signed it; on a replay, the only one.
+          accountId: authentication?.account ?? onlyAccount ?? '',
           method: request.method,
           url,
         }),

@@ -7,7 +7,6 @@ import {
 } from '@finhooks/core';
 import {
   runAdapterConformanceTests,
-  runAdapterPropertyTests,
   withHeaders,
 } from '@finhooks/core/testing';
 import { describe, expect, it, vi } from 'vitest';
@@ -42,18 +41,6 @@ runAdapterConformanceTests({
       data: { wallet_id: 'w1' },
     }),
   },
-});
-
-describe('redpin adapter properties', () => {
-  runAdapterPropertyTests({
-    createAdapter: secret =>
-      createRedpinAdapter({
-        auth: { headers: [{ name: REDPIN_TEST_TOKEN_HEADER, value: secret }] },
-      }),
-    secret: token,
-    fixtures: redpinExamples,
-    sign: signRedpinRequest,
-  });
 });
 
 const approved = redpinExamples.find(example =>
