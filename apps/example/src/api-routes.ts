@@ -41,8 +41,7 @@ export function textProblem(
     return `${name} is longer than ${maxLength} characters.`;
   if (CONTROL.test(value))
     return `${name} contains control characters (NUL, …).`;
-  if (LONE_SURROGATE.test(value))
-    return `${name} is not well-formed Unicode.`;
+  if (LONE_SURROGATE.test(value)) return `${name} is not well-formed Unicode.`;
   return undefined;
 }
 

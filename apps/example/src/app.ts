@@ -182,7 +182,9 @@ export function createApp(options: CreateAppOptions): App {
     sameOriginOnly({
       refusals,
       origins:
-        config.publicUrl === undefined ? [] : [new URL(config.publicUrl).origin],
+        config.publicUrl === undefined
+          ? []
+          : [new URL(config.publicUrl).origin],
     }),
   );
 

@@ -12,7 +12,9 @@ const digest = (value: string): Buffer =>
   createHash('sha256').update(value, 'utf8').digest();
 
 /** Compares in constant time: equal-length digests, never the strings. */
-export function createTokenCheck(token: string): (candidate: string) => boolean {
+export function createTokenCheck(
+  token: string,
+): (candidate: string) => boolean {
   const expected = digest(token);
   return candidate => timingSafeEqual(digest(candidate), expected);
 }
@@ -41,7 +43,10 @@ export interface OperatorAuthOptions {
 
 function refuse(
   c: Context,
-  status: 401 | 403 | 415, code: string, message: string) {
+  status: 401 | 403 | 415,
+  code: string,
+  message: string,
+) {
   return c.json({ ok: false, error: { code, message } }, status);
 }
 
@@ -62,7 +67,9 @@ export function operatorAuth(options: OperatorAuthOptions): MiddlewareHandler {
     const token = presentedToken(c.req.header('authorization'));
     if (token === undefined || !check(token)) {
       options.refusals.refused(
-        token === undefined ? 'operator_unauthenticated' : 'operator_token_wrong',
+        token === undefined
+          ? 'operator_unauthenticated'
+          : 'operator_token_wrong',
         { method: c.req.method, path: c.req.path },
       );
       c.header(

@@ -102,11 +102,15 @@ describe('a server with no provider configured', () => {
     try {
       expect(lines.join('')).toContain('No webhook route is enabled');
       expect((await operatorFetch(`${server.url}/`)).status).toBe(200);
-      expect(await (await operatorFetch(`${server.url}/api/events`)).json()).toEqual({
+      expect(
+        await (await operatorFetch(`${server.url}/api/events`)).json(),
+      ).toEqual({
         events: [],
         nextCursor: null,
       });
-      const info = (await (await operatorFetch(`${server.url}/api/info`)).json()) as {
+      const info = (await (
+        await operatorFetch(`${server.url}/api/info`)
+      ).json()) as {
         providers: string[];
       };
       expect(info.providers).toEqual([]);

@@ -114,7 +114,10 @@ describe('operator access control', () => {
         body: (await response.json()) as { error?: { code?: string } },
       };
     };
-    const crossSite = await attempt({ ...json, 'sec-fetch-site': 'cross-site' });
+    const crossSite = await attempt({
+      ...json,
+      'sec-fetch-site': 'cross-site',
+    });
     expect(crossSite.status).toBe(403);
     expect(crossSite.body.error?.code).toBe('cross_site_request');
     expect(
@@ -191,7 +194,11 @@ describe('operator configuration', () => {
         write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()),
       }),
     );
-    const config = loadConfig({ PORT: '0', DATA_DIR: dir.path, HOST: '127.0.0.1' });
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: dir.path,
+      HOST: '127.0.0.1',
+    });
     expect(config.adminTokenGenerated).toBe(true);
     expect(config.adminToken.length).toBeGreaterThanOrEqual(32);
     const server = await startServer({

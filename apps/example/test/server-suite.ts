@@ -477,9 +477,7 @@ export function defineServerSuite(
         ).status,
       ).toBe(404);
       expect(
-        (
-          await call(`${base}/api/quarantine/nocolon/replay`, REPLAY)
-        ).status,
+        (await call(`${base}/api/quarantine/nocolon/replay`, REPLAY)).status,
       ).toBe(400);
       const processedKey = [...accepted.keys()].find(k =>
         k.startsWith('tradevest:'),
@@ -676,10 +674,15 @@ export function defineServerSuite(
       );
       expect(await page.text()).toContain('<script src="/app.js"');
       expect((await operatorFetch(`${base}/app.js`)).status).toBe(200);
-      const etag = (await operatorFetch(`${base}/app.css`)).headers.get('etag')!;
+      const etag = (await operatorFetch(`${base}/app.css`)).headers.get(
+        'etag',
+      )!;
       expect(
-        (await operatorFetch(`${base}/app.css`, { headers: { 'if-none-match': etag } }))
-          .status,
+        (
+          await operatorFetch(`${base}/app.css`, {
+            headers: { 'if-none-match': etag },
+          })
+        ).status,
       ).toBe(304);
     });
   });
