@@ -26,8 +26,10 @@ const usage = `Usage: pnpm new-adapter <name> [--no-install]
 
 Creates packages/<name> (published as @finhooks/<name>): a minimal, working
 HMAC-SHA256 adapter to turn into the real one. <name> is the provider's name
-in lower-case kebab case, e.g. acme-pay; it becomes the adapter's provider id,
-the package name and the file prefix.
+in lower-case kebab case, e.g. acme-pay; it becomes the package name, the
+file prefix and the signature header (acme-pay-signature). The adapter's
+provider id is the name without hyphens (acmepay): core's normalized types
+(acmepay.unknown) allow none.
 
 Then runs \`pnpm install\` (a new workspace package changes pnpm-lock.yaml)
 and formats the package with prettier.
@@ -51,7 +53,8 @@ const install = !args.includes('--no-install');
 const unknownFlags = args.filter(
   arg => arg.startsWith('-') && arg !== '--no-install',
 );
-if (unknownFlags.length > 0) fail(`unknown option ${unknownFlags[0]}\n\n${usage}`);
+if (unknownFlags.length > 0)
+  fail(`unknown option ${unknownFlags[0]}\n\n${usage}`);
 const names = args.filter(arg => !arg.startsWith('-'));
 if (names.length !== 1) fail(`give exactly one name.\n\n${usage}`);
 const name = names[0];
@@ -64,7 +67,7 @@ if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
   );
 }
 if (name.length > 40) fail(`"${name}" is longer than 40 characters.`);
-if (name === 'core' || name === 'example' || name === 'unknown')
+if (['core', 'example', 'unknown'].includes(name.replaceAll('-', '')))
   fail(`"${name}" is reserved.`);
 if (name.startsWith('store-'))
   fail(`"${name}": store-* packages are stores, not adapters.`);
@@ -72,22 +75,33 @@ if (name.startsWith('store-'))
 const parts = name.split('-');
 const capitalize = part => part[0].toUpperCase() + part.slice(1);
 const tokens = {
-  __name__: name, // acme-pay: provider id, package and file names
+  __name__: name, // acme-pay: package, folder, file names, signature header
+  // acmepay: the adapter's provider id. Core's envelope allows no hyphen in
+  // the provider part of a type (`acmepay.unknown`), so it has none.
+  __provider__: parts.join(''),
   __Title__: parts.map(capitalize).join(''), // AcmePay: type and factory names
   __camel__: parts[0] + parts.slice(1).map(capitalize).join(''), // acmePay
   __CONST__: parts.join('_').toUpperCase(), // ACME_PAY: environment variables
   __Display__: parts.map(capitalize).join(' '), // Acme Pay: prose
 };
 const fill = text =>
-  text.replace(/__(name|Title|camel|CONST|Display)__/g, token => tokens[token]);
+  text.replace(
+    /__(name|provider|Title|camel|CONST|Display)__/g,
+    token => tokens[token],
+  );
+
+const clash = readdirSync(join(root, 'packages')).find(
+  folder =>
+    folder !== name && folder.replaceAll('-', '') === tokens.__provider__,
+);
+if (clash !== undefined)
+  fail(
+    `packages/${clash} already has the provider id "${tokens.__provider__}".`,
+  );
 
 const packageDir = join(root, 'packages', name);
 const changesetFile = join(root, '.changeset', `${name}-initial.md`);
-for (const existing of [
-  packageDir,
-  join(root, 'apps', name),
-  changesetFile,
-]) {
+for (const existing of [packageDir, join(root, 'apps', name), changesetFile]) {
   if (existsSync(existing))
     fail(`${relative(root, existing)} already exists; pick another name.`);
 }
@@ -102,8 +116,7 @@ function readJson(file) {
 // package resolves from the lockfile without new downloads.
 const rootPkg = readJson('package.json');
 const corePkg = readJson('packages/core/package.json');
-const version = (pkg, field, dep, fallback) =>
-  pkg[field]?.[dep] ?? fallback;
+const version = (pkg, field, dep, fallback) => pkg[field]?.[dep] ?? fallback;
 
 const entry = base => ({
   import: { types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` },
@@ -138,7 +151,12 @@ const packageJson = {
     zod: version(corePkg, 'dependencies', 'zod', '^4.6.7'),
   },
   devDependencies: {
-    '@types/node': version(rootPkg, 'devDependencies', '@types/node', '^20.19.0'),
+    '@types/node': version(
+      rootPkg,
+      'devDependencies',
+      '@types/node',
+      '^20.19.0',
+    ),
     'fast-check': version(corePkg, 'devDependencies', 'fast-check', '^4.11.0'),
     tsup: version(rootPkg, 'devDependencies', 'tsup', '^8.5.1'),
     typescript: version(rootPkg, 'devDependencies', 'typescript', '~5.9.3'),
@@ -159,7 +177,9 @@ const packageJson = {
 function templates(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(dirent => dirent.isFile() && dirent.name.endsWith('.tmpl'))
-    .map(dirent => relative(dir, join(dirent.parentPath ?? dirent.path, dirent.name)))
+    .map(dirent =>
+      relative(dir, join(dirent.parentPath ?? dirent.path, dirent.name)),
+    )
     .sort();
 }
 

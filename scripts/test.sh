@@ -24,6 +24,8 @@ run_step pnpm build
 run_step pnpm type-check
 run_step pnpm lint
 run_step pnpm publint
+# The adapter generator, in a temporary copy: what it makes must pass every check.
+run_step bash scripts/check-new-adapter.sh
 
 log=$(mktemp)
 pnpm test 2>&1 | tee "$log"

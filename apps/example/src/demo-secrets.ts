@@ -11,7 +11,15 @@ export const DEMO_SECRETS = {
       accountId: 'T12345678',
     },
   },
-  solaris: { secret: 'demo-solaris-secret' },
+  solaris: {
+    secret: 'demo-solaris-secret',
+    // Deletions need a secret of their own: under a shared secret, a
+    // captured `{}` signature could be relabelled as any person's deletion.
+    secretsByEventType: {
+      PERSON_DELETED: 'demo-solaris-person-deleted-secret',
+      BUSINESS_DELETED: 'demo-solaris-business-deleted-secret',
+    },
+  },
   redpin: { header: 'x-api-key', token: 'demo-redpin-token' },
   tradevest: { header: 'api-key', token: 'demo-tradevest-token' },
 } as const;

@@ -19,6 +19,10 @@ export const TEST_ENV: Record<string, string> = {
   DINTERO_CHECKOUT_SECRET: 'test-dintero-checkout',
   DINTERO_ACCOUNT_ID: 'T11223344',
   SOLARIS_WEBHOOK_SECRET: 'test-solaris',
+  SOLARIS_WEBHOOK_SECRETS: JSON.stringify({
+    PERSON_DELETED: 'test-solaris-person-deleted',
+    BUSINESS_DELETED: 'test-solaris-business-deleted',
+  }),
   REDPIN_WEBHOOK_HEADER: 'x-redpin-token',
   REDPIN_WEBHOOK_TOKEN: 'test-redpin',
   TRADEVEST_WEBHOOK_HEADER: 'api-key',

@@ -97,13 +97,15 @@ function forgedParts(
     forged.push('data');
   const typeChanged = genuine.nativeType !== mutated.nativeType;
   if (authenticity.type && typeChanged) forged.push('type');
-  if (authenticity.subject === true && !same(genuine.subject, mutated.subject))
-    forged.push('subject');
-  // The dedup key derives from authenticated material (and the type): an
-  // unsigned change must never make a replay look like a new event.
+  const subjectChanged = !same(genuine.subject, mutated.subject);
+  if (authenticity.subject === true && subjectChanged) forged.push('subject');
+  // The dedup key derives from authenticated material (plus the type and
+  // subject it is scoped by): an unsigned change must never make a replay
+  // look like a new event of the same type and subject.
   if (
     genuine.identity.key !== mutated.identity.key &&
-    !(typeChanged && !authenticity.type)
+    !(typeChanged && !authenticity.type) &&
+    !(subjectChanged && authenticity.subject !== true)
   ) {
     forged.push('identity');
   }

@@ -13,6 +13,7 @@ import {
   type WebhookVerificationV1,
 } from '../../envelope/v1/webhook-trust-v1';
 import type { WebhookValidationIssueV1 } from '../../envelope/v1/webhook-validation-issue-v1';
+import { FinhooksError } from '../../errors/finhooks-error';
 import { deterministicEventId } from '../../utils/deterministic-event-id';
 import { redactSecrets } from '../../utils/redact-secrets';
 import { safeParseJson } from '../../utils/safe-parse-json';
@@ -66,7 +67,11 @@ export interface WebhookNativeType {
 export type WebhookIdentityClaim =
   | { source: 'provider_id'; id: string }
   | { source: 'signed_material'; material: string | Uint8Array }
-  | { source: 'content' };
+  | {
+      source: 'content';
+      /** This event type's window, where it differs from the adapter's. */
+      windowMs?: number;
+    };
 
 /** Default window of content identities: one day. */
 export const DEFAULT_CONTENT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -146,7 +151,8 @@ async function identityOf(
   nativeType: string,
   claim: WebhookIdentityClaim,
   body: Uint8Array,
-  windowMs: number,
+  defaultWindowMs: number,
+  subject: WebhookSubjectV1 | undefined,
 ): Promise<WebhookIdentityV1> {
   if (claim.source === 'provider_id')
     return { source: claim.source, key: claim.id };
@@ -160,10 +166,16 @@ async function identityOf(
       key: await deterministicEventId(provider, nativeType, material),
     };
   }
+  // The subject is part of a content key: `{}` signed once per type must
+  // not give every person of a header-only event the same key.
+  const scope =
+    subject === undefined
+      ? nativeType
+      : `${nativeType}\n${subject.type}\n${subject.id}`;
   return {
     source: 'content',
-    key: await deterministicEventId(provider, nativeType, body),
-    windowMs,
+    key: await deterministicEventId(provider, scope, body),
+    windowMs: claim.windowMs ?? defaultWindowMs,
   };
 }
 
@@ -280,23 +292,29 @@ export function defineWebhookAdapter<
         };
       }
 
-      const identity = await identityOf(
-        provider,
-        nativeType,
-        spec.identity?.(request, body, nativeType, verified) ?? {
-          source: 'content',
-        },
-        request.body,
-        contentWindowMs,
-      );
+      const claim = spec.identity?.(request, body, nativeType, verified) ?? {
+        source: 'content',
+      };
+      // Known once the subject is (a content key is per subject).
+      const identify = async (target: WebhookEventV1): Promise<void> => {
+        target.identity = await identityOf(
+          provider,
+          nativeType,
+          claim,
+          request.body,
+          contentWindowMs,
+          target.subject,
+        );
+        target.id = target.identity.key;
+      };
       const authenticity: WebhookAuthenticityV1 = {
         ...verification,
         type: isCovered(verification, native.from),
       };
       const event: WebhookEventV1 = {
         specVersion: '1',
-        id: identity.key,
-        identity,
+        id: '',
+        identity: { source: claim.source, key: '' },
         authenticity,
         provider,
         type: `${provider}.unknown`,
@@ -330,6 +348,7 @@ export function defineWebhookAdapter<
           type: 'unsupported',
           message: `Unknown ${provider} event type "${nativeType}": delivered as ${provider}.unknown.`,
         });
+        await identify(event);
         return { kind: 'event', event: event as TEvent, warnings };
       }
 
@@ -340,6 +359,7 @@ export function defineWebhookAdapter<
           ...(event as WebhookEventV1<TProvider>),
           issues: toIssues(parsed.error),
         };
+        await identify(invalid);
         return { kind: 'invalid', event: invalid, warnings };
       }
       event.data = parsed.data;
@@ -349,15 +369,21 @@ export function defineWebhookAdapter<
         applyFacts(event, facts, warnings);
         if (facts.subject !== undefined) flagSubject('body');
       } catch (cause) {
-        // A mapping bug must not lose an authentic event: quarantine it.
+        // A mapping bug (or a mapping that throws a finhooks error to say
+        // the payload lacks something) must not lose an authentic event:
+        // quarantine it.
         const invalid: InvalidWebhookEventV1<TProvider> = {
           ...(event as WebhookEventV1<TProvider>),
           issues: [
-            { path: [], code: 'mapping_failed', message: String(cause) },
+            FinhooksError.isInstance(cause)
+              ? { path: [], code: cause.code, message: cause.message }
+              : { path: [], code: 'mapping_failed', message: String(cause) },
           ],
         };
+        await identify(invalid);
         return { kind: 'invalid', event: invalid, warnings };
       }
+      await identify(event);
       return { kind: 'event', event: event as TEvent, warnings };
     },
   };
