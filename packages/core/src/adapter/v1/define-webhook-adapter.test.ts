@@ -286,6 +286,86 @@ describe('defineWebhookAdapter', () => {
   });
 });
 
+describe('normalized statuses from the definition', () => {
+  const statusAdapter = defineWebhookAdapter({
+    provider: 'bank',
+    events: {
+      TRANSFER: defineWebhookEvent({
+        type: 'payment.status_changed',
+        subjectType: 'payment',
+        statuses: {
+          EXECUTED: 'succeeded',
+          DECLINED: 'failed',
+          ODD: 'unmapped',
+        },
+        reference: 'https://bank.test/docs/webhooks#transfer',
+        schema: z.looseObject({ id: z.string(), status: z.string() }),
+        describe: data => ({
+          subject: { type: 'payment', id: data.id },
+          status: data.status,
+        }),
+      }),
+      TRANSFER_DECLINED: defineWebhookEvent({
+        type: 'payment.status_changed',
+        normalizedStatus: 'failed',
+        schema: z.looseObject({ id: z.string(), status: z.string() }),
+        describe: data => ({ status: data.status }),
+      }),
+    },
+    authenticate: async () => ({ verification: credentialsVerification() }),
+    nativeType: (_request, body) => ({
+      value: String((body as { kind: string }).kind),
+      from: 'body',
+    }),
+  });
+  const receive = (kind: string, status: string) =>
+    statusAdapter.receive(
+      createRawWebhookRequest({
+        url,
+        body: JSON.stringify({ kind, id: 'tr_1', status }),
+      }),
+    );
+
+  it('should look the provider spelling up in the decisions', async () => {
+    const result = await receive('TRANSFER', 'DECLINED');
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      status: 'DECLINED',
+      normalizedStatus: 'failed',
+    });
+  });
+
+  it('should leave an unmapped or undocumented value without a normalized status, and warn about the undocumented one', async () => {
+    const unmapped = await receive('TRANSFER', 'ODD');
+    expect(unmapped.kind === 'event' && unmapped.event.normalizedStatus).toBe(
+      undefined,
+    );
+    expect(unmapped.warnings).toEqual([]);
+    const undocumented = await receive('TRANSFER', 'NEW_STATE');
+    expect(
+      undocumented.kind === 'event' && undocumented.event.normalizedStatus,
+    ).toBe(undefined);
+    expect(undocumented.warnings[0]?.message).toContain('NEW_STATE');
+  });
+
+  it('should let the type win when it names the new state', async () => {
+    const result = await receive('TRANSFER_DECLINED', 'ACCEPTED');
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      status: 'ACCEPTED',
+      normalizedStatus: 'failed',
+    });
+  });
+
+  it('should publish its catalogue', () => {
+    expect(statusAdapter.catalogue?.[0]).toEqual({
+      nativeType: 'TRANSFER',
+      type: 'payment.status_changed',
+      subjectType: 'payment',
+      statuses: { EXECUTED: 'succeeded', DECLINED: 'failed', ODD: 'unmapped' },
+      reference: 'https://bank.test/docs/webhooks#transfer',
+    });
+  });
+});
+
 describe('delivery facts', () => {
   const adapter = defineWebhookAdapter({
     provider: 'facts',

@@ -26,6 +26,7 @@ import type {
   WebhookWarningV1,
 } from './webhook-adapter-v1';
 import type {
+  WebhookEventDefinition,
   WebhookEventDefinitions,
   WebhookEventFacts,
   WebhookEventsOf,
@@ -214,6 +215,36 @@ function applyFacts(
     event.account = facts.account;
 }
 
+/**
+ * The normalized status from the definition: the one the type names wins;
+ * else the decision for the provider's spelling; an undocumented spelling
+ * stays unmapped and is reported.
+ */
+function applyStatusDecision(
+  event: WebhookEventV1,
+  definition: WebhookEventDefinition,
+  facts: WebhookEventFacts,
+  warnings: WebhookWarningV1[],
+): void {
+  if (definition.normalizedStatus !== undefined) {
+    event.normalizedStatus = definition.normalizedStatus;
+    return;
+  }
+  if (facts.normalizedStatus !== undefined || definition.statuses === undefined)
+    return;
+  const status = event.status;
+  if (status === undefined) return;
+  const decision = Object.hasOwn(definition.statuses, status)
+    ? definition.statuses[status]
+    : undefined;
+  if (decision === undefined) {
+    warnings.push({
+      type: 'compatibility',
+      message: `Undocumented ${event.provider} ${event.nativeType} status ${JSON.stringify(status.slice(0, 64))}: no normalizedStatus.`,
+    });
+  } else if (decision !== 'unmapped') event.normalizedStatus = decision;
+}
+
 /** The verification a replay recorded (`alreadyVerified`). */
 function verificationOf(
   recorded: WebhookVerificationV1,
@@ -248,6 +279,22 @@ export function defineWebhookAdapter<
     provider,
     methods: spec.methods ?? ['POST'],
     nativeTypes: Object.keys(spec.events),
+    catalogue: Object.entries(spec.events).map(([nativeType, definition]) => ({
+      nativeType,
+      type: definition.type,
+      ...(definition.subjectType === undefined
+        ? {}
+        : { subjectType: definition.subjectType }),
+      ...(definition.statuses === undefined
+        ? {}
+        : { statuses: definition.statuses }),
+      ...(definition.normalizedStatus === undefined
+        ? {}
+        : { normalizedStatus: definition.normalizedStatus }),
+      ...(definition.reference === undefined
+        ? {}
+        : { reference: definition.reference }),
+    })),
     sensitiveHeaders: (spec.sensitiveHeaders ?? []).map(name =>
       name.toLowerCase(),
     ),
@@ -367,6 +414,7 @@ export function defineWebhookAdapter<
         const facts =
           definition.describe?.(parsed.data, { request, nativeType }) ?? {};
         applyFacts(event, facts, warnings);
+        applyStatusDecision(event, definition, facts, warnings);
         if (facts.subject !== undefined) flagSubject('body');
       } catch (cause) {
         // A mapping bug (or a mapping that throws a finhooks error to say

@@ -24,6 +24,7 @@ export type {
 } from './webhook-adapter-v1';
 export {
   defineWebhookEvent,
+  type WebhookCatalogueEntryV1,
   type WebhookDescribeContext,
   type WebhookEventDefinition,
   type WebhookEventDefinitions,

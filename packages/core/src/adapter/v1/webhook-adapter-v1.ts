@@ -4,6 +4,7 @@ import type {
 } from '../../envelope/v1/webhook-event-v1';
 import type { WebhookVerificationV1 } from '../../envelope/v1/webhook-trust-v1';
 import type { RawWebhookRequest } from './raw-webhook-request';
+import type { WebhookCatalogueEntryV1 } from './webhook-event-definition';
 
 /** A non-fatal anomaly noticed while receiving (never a reason to drop). */
 export interface WebhookWarningV1 {
@@ -68,6 +69,11 @@ export interface WebhookAdapterV1<
   readonly methods: readonly string[];
   /** The native event types this adapter knows, for docs and diagnostics. */
   readonly nativeTypes: readonly string[];
+  /**
+   * Each known native type with its normalized type, subject type, status
+   * decisions and documentation reference (docs/events.md is made from it).
+   */
+  readonly catalogue?: readonly WebhookCatalogueEntryV1[];
   /**
    * Lower-case names of headers that carry credentials (a configured
    * `api-key`): stores and logs drop them. `authorization`, `cookie` and

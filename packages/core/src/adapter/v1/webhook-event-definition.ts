@@ -4,7 +4,10 @@ import type {
   WebhookEventV1,
   WebhookSubjectV1,
 } from '../../envelope/v1/webhook-event-v1';
-import type { NormalizedStatusDecision } from '../../envelope/v1/normalized-status-v1';
+import type {
+  NormalizedStatusDecision,
+  NormalizedStatusV1,
+} from '../../envelope/v1/normalized-status-v1';
 import type { RawWebhookRequest } from './raw-webhook-request';
 
 /** What an event's payload says beyond its type (all optional). */
@@ -38,9 +41,29 @@ export interface WebhookEventDefinition<
   TType extends string = string,
   TSchema extends z.ZodType = z.ZodType,
 > {
-  /** Normalized `<resource>.<action>`. */
+  /** Normalized `<resource>.<action>` (docs/vocabulary.md). */
   type: TType;
   schema: TSchema;
+  /**
+   * The subject's type: the resource the normalized type names, unless
+   * docs/vocabulary.md names an exception. Documents the catalogue.
+   */
+  subjectType?: string;
+  /**
+   * Decisions for every status value the provider documents for this
+   * type: provider spelling → normalized status, or `'unmapped'`. A
+   * `status` from `describe` is looked up here when `describe` gives no
+   * `normalizedStatus`; an undocumented value is left unmapped, with a
+   * warning.
+   */
+  statuses?: Readonly<Record<string, NormalizedStatusDecision>>;
+  /**
+   * The normalized status the type itself names (a "declined" event is
+   * `failed` whatever its payload says): it wins over `statuses`.
+   */
+  normalizedStatus?: NormalizedStatusV1;
+  /** Where the provider documents this event (a URL, or a seed passage). */
+  reference?: string;
   // Method syntax on purpose: its parameter is bivariant, so a catalogue of
   // specific definitions still satisfies `WebhookEventDefinitions`.
   describe?(
@@ -85,3 +108,13 @@ export type WebhookEventsOf<
       >;
     }[keyof TDefinitions & string]
   | UnknownWebhookEventV1<TProvider>;
+
+/** One native type of an adapter's catalogue, for docs and checks. */
+export interface WebhookCatalogueEntryV1 {
+  nativeType: string;
+  type: string;
+  subjectType?: string;
+  statuses?: Readonly<Record<string, NormalizedStatusDecision>>;
+  normalizedStatus?: NormalizedStatusV1;
+  reference?: string;
+}

@@ -8,6 +8,7 @@ export const normalizedStatusesV1 = {
   /** Money movements: payment, transfer, transaction, direct_debit, order, booking, loan payout… */
   movement: [
     'pending',
+    'authorized',
     'processing',
     'requires_action',
     'succeeded',
