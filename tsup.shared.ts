@@ -9,7 +9,12 @@ import { defineConfig, type Options } from 'tsup';
  */
 export function definePackageConfig({
   testing = true,
-}: { testing?: boolean } = {}): Options {
+  entry = {},
+}: {
+  testing?: boolean;
+  /** Further subpath entries, e.g. `{ 'store-kit/index': 'src/store-kit/index.ts' }`. */
+  entry?: Record<string, string>;
+} = {}): Options {
   const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as {
     version: string;
   };
@@ -17,6 +22,7 @@ export function definePackageConfig({
     entry: {
       index: 'src/index.ts',
       ...(testing ? { 'testing/index': 'src/testing/index.ts' } : {}),
+      ...entry,
     },
     format: ['esm', 'cjs'],
     dts: true,
