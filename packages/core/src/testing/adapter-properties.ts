@@ -93,9 +93,11 @@ function forgedParts(
   if (authenticity.scheme === 'none') return forged;
   const same = (a: unknown, b: unknown) =>
     JSON.stringify(a) === JSON.stringify(b);
-  if (authenticity.body && !same(genuine.data, mutated.data))
-    forged.push('data');
   const typeChanged = genuine.nativeType !== mutated.nativeType;
+  // The same authenticated bytes read as another (unauthenticated) type
+  // may parse differently: that is the type's flag to tell, not the body's.
+  if (authenticity.body && !typeChanged && !same(genuine.data, mutated.data))
+    forged.push('data');
   if (authenticity.type && typeChanged) forged.push('type');
   const subjectChanged = !same(genuine.subject, mutated.subject);
   if (authenticity.subject === true && subjectChanged) forged.push('subject');
