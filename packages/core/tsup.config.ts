@@ -1,3 +1,8 @@
 import { definePackageConfig } from '../../tsup.shared';
 
-export default definePackageConfig();
+export default definePackageConfig({
+  entry: {
+    'node/index': 'src/node.ts',
+    'store-kit/index': 'src/store-kit/index.ts',
+  },
+});

@@ -9,6 +9,7 @@ import {
   type WebhookVerificationV1,
 } from '@finhooks/core';
 import type { Context, Hono } from 'hono';
+import type { DeliveryFeed } from './delivery-feed';
 import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
 
@@ -130,6 +131,8 @@ export interface ApiRoutesOptions {
   logger: Logger;
   /** Runs a retry round now (a replayed event should not wait for the timer). */
   kickRetries: () => void;
+  /** Per-minute delivery counts and refused deliveries, for the console. */
+  feed?: DeliveryFeed;
 }
 
 /**
@@ -137,7 +140,7 @@ export interface ApiRoutesOptions {
  * quarantine (list, replay).
  */
 export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
-  const { store, adapters, metrics, logger, kickRetries } = options;
+  const { store, adapters, metrics, logger, kickRetries, feed } = options;
 
   type PageQuery = {
     provider?: string;
@@ -270,6 +273,8 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
 
   app.get('/api/quarantine', c => listPage(c, 'quarantined'));
 
+  if (feed !== undefined) mountConsoleRoutes(app, feed);
+
   app.post('/api/quarantine/:key/replay', async c => {
     const key = parseEventKey(c.req.param('key') ?? '');
     const problem =
@@ -341,5 +346,45 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
     );
     if (updated.state !== 'quarantined') kickRetries();
     return c.json({ ok: true, state: updated.state, event: updated.event });
+  });
+}
+
+/**
+ * The console's traffic views: deliveries per minute over the last hour
+ * by outcome (`?provider=` narrows it), and the most recent refused
+ * deliveries with their reason and the counts per reason (`?limit=`).
+ */
+function mountConsoleRoutes(app: Hono, feed: DeliveryFeed): void {
+  app.get('/api/stats/deliveries', c => {
+    const provider = c.req.query('provider');
+    if (provider !== undefined && provider !== '') {
+      const problem = textProblem('provider', provider, PARAM_LIMITS.provider);
+      if (problem !== undefined) return badRequest(c, 'query_invalid', problem);
+      return c.json(feed.stats.snapshot({ provider }));
+    }
+    return c.json(feed.stats.snapshot());
+  });
+
+  app.get('/api/refused', c => {
+    const { refused } = feed;
+    const limitText = c.req.query('limit');
+    let limit = refused.capacity;
+    if (limitText !== undefined && limitText !== '') {
+      limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : 0;
+      if (limit < 1 || limit > refused.capacity) {
+        return badRequest(
+          c,
+          'query_invalid',
+          `limit must be an integer from 1 to ${refused.capacity}.`,
+        );
+      }
+    }
+    return c.json({
+      entries: refused.list({ limit }),
+      counts: refused.counts(),
+      total: refused.total,
+      since: refused.since,
+      capacity: refused.capacity,
+    });
   });
 }

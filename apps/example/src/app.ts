@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mountApiRoutes } from './api-routes';
 import type { AppConfig, ProviderName } from './config';
+import { createDeliveryFeed, type DeliveryFeed } from './delivery-feed';
 import { EventBus } from './event-bus';
 import { createLiveStream, type LiveStream } from './live-stream';
 import type { Logger } from './logger';
@@ -45,6 +46,8 @@ export interface App {
   metrics: AppMetrics;
   bus: EventBus;
   live: LiveStream;
+  /** Per-minute delivery counts and refused deliveries (the console). */
+  feed: DeliveryFeed;
   refusals: RefusalLog;
   /** Marks the app as draining: `/healthz` answers 503 from now on. */
   beginShutdown(): void;
@@ -126,6 +129,9 @@ export function createApp(options: CreateAppOptions): App {
   };
 
   const live = createLiveStream(bus);
+  const feed = createDeliveryFeed({
+    publish: (event, data) => live.publish(event, data),
+  });
   // Adapters exist only for configured providers (tests may inject others).
   const enabled = new Set(
     options.adapters.map(adapter => adapter.provider as ProviderName),
@@ -195,6 +201,7 @@ export function createApp(options: CreateAppOptions): App {
     metrics,
     logger,
     refusals,
+    feed,
   });
   mountApiRoutes(hono, {
     store,
@@ -202,6 +209,7 @@ export function createApp(options: CreateAppOptions): App {
     metrics,
     logger,
     kickRetries,
+    feed,
   });
   hono.get('/api/stream', c => live.handle(c.req.raw));
   hono.get('/api/info', c =>
@@ -241,6 +249,7 @@ export function createApp(options: CreateAppOptions): App {
     metrics,
     bus,
     live,
+    feed,
     refusals,
     beginShutdown() {
       shuttingDown = true;

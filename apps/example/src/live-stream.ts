@@ -7,6 +7,8 @@ const HEARTBEAT_MS = 15_000;
 export interface LiveStream {
   /** Answers `GET /api/stream`. */
   handle(request: Request): Response;
+  /** Sends one message of another source (the console's delivery feed). */
+  publish(event: string, data: unknown): void;
   /** Ends every open stream (shutdown: they would keep connections open). */
   closeAll(): void;
   readonly clients: number;
@@ -14,8 +16,9 @@ export interface LiveStream {
 
 /**
  * Fans the event bus out to EventSource clients. Messages: `stored`
- * (`{ event, state }`) and `updated` (`{ provider, id, state? }`); a
- * comment every 15 s keeps proxies from closing idle streams.
+ * (`{ event, state }`) and `updated` (`{ provider, id, state? }`), and
+ * whatever is published (`deliveries`, `refused`); a comment every 15 s
+ * keeps proxies from closing idle streams.
  */
 export function createLiveStream(bus: EventBus): LiveStream {
   const clients = new Set<ReadableStreamDefaultController<Uint8Array>>();
@@ -79,6 +82,10 @@ export function createLiveStream(bus: EventBus): LiveStream {
           'x-accel-buffering': 'no',
         },
       });
+    },
+    publish(event, data) {
+      if (clients.size === 0) return;
+      send(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     closeAll() {
       for (const controller of [...clients]) {

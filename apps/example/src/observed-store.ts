@@ -24,6 +24,7 @@ export function observeStore(
     latestBySubject: query => store.latestBySubject(query),
     deleteBySubject: query => store.deleteBySubject(query),
     purgeProcessed: options => store.purgeProcessed(options),
+    rewriteEvent: (key, event) => store.rewriteEvent(key, event),
     close: () => store.close(),
     async claim(entry) {
       const result = await store.claim(entry);

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import type {
-  WebhookAdapterV1,
-  WebhookEventV1,
-  Webhooks,
+import {
+  remapStoredEvents,
+  type WebhookAdapterV1,
+  type WebhookEventV1,
+  type Webhooks,
 } from '@finhooks/core';
 import { createAdapters } from './adapters';
 import { createApp, type App } from './app';
@@ -124,6 +125,17 @@ export async function startServer(
         : config.host;
   const url = `http://${displayHost}:${port}`;
   app.worker.start();
+  // Events stored before an adapter renamed a type or subject type are
+  // re-mapped from their raw deliveries, once, in the background.
+  const remapping = new AbortController();
+  const remapped = remapStoredEvents(store, adapters, {
+    logger,
+    signal: remapping.signal,
+  }).then(
+    counts => logger.info(counts, 'stored events re-mapped'),
+    (error: unknown) =>
+      logger.error({ err: error }, 're-mapping stored events failed'),
+  );
   const retention = startRetention({
     store: app.store,
     logger,
@@ -172,6 +184,8 @@ export async function startServer(
     clearTimeout(force);
     guard.stop();
     await retention.stop();
+    remapping.abort();
+    await remapped;
     await app.worker.stop();
     await app.settle();
     await app.store.close();

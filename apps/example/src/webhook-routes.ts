@@ -1,15 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import {
-  answerNodeRequest,
   createFetchHandler,
   FinhooksError,
-  type NodeHandlerOptions,
   type WebhookEventV1,
   type WebhookRequestResult,
   type Webhooks,
 } from '@finhooks/core';
+import {
+  answerNodeRequest,
+  type NodeHandlerOptions,
+} from '@finhooks/core/node';
 import type { Hono } from 'hono';
 import type { ProviderName } from './config';
+import type { DeliveryFeed } from './delivery-feed';
 import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
 import { clip, type RefusalLog } from './refusal-log';
@@ -63,6 +66,8 @@ export interface WebhookRoutesOptions {
   logger: Logger;
   /** Refused deliveries (4xx) are logged here, rate-limited per reason. */
   refusals: RefusalLog;
+  /** The console's per-minute counts and refused deliveries. */
+  feed?: DeliveryFeed;
 }
 
 type NodeBindings = { incoming?: IncomingMessage };
@@ -87,6 +92,7 @@ export function mountWebhookRoutes(
     metrics,
     logger,
     refusals,
+    feed,
   }: WebhookRoutesOptions,
 ): void {
   // Metrics and access logs come from core's per-request result.
@@ -97,9 +103,19 @@ export function mountWebhookRoutes(
     result: Pick<
       WebhookRequestResult,
       'status' | 'outcome' | 'error' | 'durationMs'
-    >,
+    > & { code?: string; message?: string },
   ): void => {
     const { status, outcome, error } = result;
+    feed?.record({
+      provider,
+      method,
+      path,
+      status,
+      outcome,
+      error,
+      code: result.code,
+      message: result.message,
+    });
     const code = FinhooksError.isInstance(error) ? error.code : undefined;
     if (outcome?.status === 'duplicate') metrics.duplicates.inc({ provider });
     else if (outcome?.status === 'accepted') metrics.accepted.inc({ provider });
@@ -161,22 +177,29 @@ export function mountWebhookRoutes(
       metrics.received.inc({ provider });
       const handler = handlers.get(provider);
       if (handler === undefined || !route.methods.includes(c.req.method)) {
-        const response =
+        const [status, code, message] =
           handler === undefined
-            ? errorResponse(
+            ? ([
                 404,
                 'route_not_found',
                 `The ${provider} route is not enabled: set its environment variables (see the README).`,
-              )
-            : errorResponse(
+              ] as const)
+            : ([
                 405,
                 'method_not_allowed',
-                `${route.path} accepts ${route.methods.join(' or ')}, not ${c.req.method}.`,
-                { allow: route.methods.join(', ') },
-              );
+                `${route.path} accepts ${route.methods.join(' or ')}, not ${clip(c.req.method, 16)}.`,
+              ] as const);
+        const response = errorResponse(
+          status,
+          code,
+          message,
+          status === 405 ? { allow: route.methods.join(', ') } : {},
+        );
         record(provider, c.req.method, new URL(c.req.url).pathname, {
-          status: response.status,
+          status,
           durationMs: 0,
+          code,
+          message,
         });
         return response;
       }
@@ -208,10 +231,15 @@ export function mountWebhookRoutes(
       method: c.req.method,
       path: c.req.path,
     });
-    return errorResponse(
-      404,
-      'route_not_found',
-      `No webhook route at ${clip(new URL(c.req.url).pathname)}. Routes: ${WEBHOOK_ROUTES.map(r => r.path).join(', ')}.`,
-    );
+    const message = `No webhook route at ${clip(new URL(c.req.url).pathname)}. Routes: ${WEBHOOK_ROUTES.map(r => r.path).join(', ')}.`;
+    feed?.record({
+      provider: 'none',
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: 404,
+      code: 'route_not_found',
+      message,
+    });
+    return errorResponse(404, 'route_not_found', message);
   });
 }

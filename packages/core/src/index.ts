@@ -5,8 +5,5 @@ export * from './http/index';
 export * from './router/index';
 export * from './store/index';
 export * from './verify/index';
-export { deterministicEventId } from './utils/deterministic-event-id';
 export { safeParseJson } from './utils/safe-parse-json';
-export { sha256Hex } from './utils/sha256-hex';
-export { toIsoTimestamp } from './utils/to-iso-timestamp';
 export { VERSION } from './version';

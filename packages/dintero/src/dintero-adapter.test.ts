@@ -10,7 +10,10 @@ import {
   dinteroHandshakeExamples,
   signDinteroRequest,
 } from './testing/index';
-import { dinteroHookFixtures } from './testing/dintero-fixtures';
+import {
+  dinteroCallbackFixtures,
+  dinteroHookFixtures,
+} from './testing/dintero-fixtures';
 
 const subjectIdOf = (subjectId: string | undefined) =>
   subjectId === undefined ? {} : { subjectId };
@@ -66,12 +69,13 @@ runAdapterConformanceTests({
     withHeaders(request, { 'dintero-signature': null }),
   signsBody: false,
   timestampToleranceSeconds: 300,
-  fixtures: callbackExamples.map(example => ({
+  fixtures: callbackExamples.map((example, index) => ({
     name: example.name,
     request: example.request,
     nativeType: example.nativeType,
     type: example.type,
-    subjectId: 'T12345678.4XNBWpYvXE3DCWnV2ZcXoF',
+    // An error callback (report_error=true) may have no transaction_id.
+    ...subjectIdOf(dinteroCallbackFixtures[index]?.subjectId),
     timestamped: true,
   })),
 });
@@ -81,10 +85,13 @@ it('should run the conformance suite over every example', () => {
   expect(hookExamples.length + callbackExamples.length).toBe(
     dinteroExamples.length,
   );
-  expect(hookExamples.length).toBe(16);
-  expect(callbackExamples.length).toBe(2);
+  expect(hookExamples.length).toBe(17);
+  expect(callbackExamples.length).toBe(3);
   expect(createRawWebhookRequest(hookExamples[0]!.request).method).toBe('POST');
   hookExamples.forEach((example, index) =>
     expect(dinteroHookFixtures[index]?.name).toBe(example.name),
+  );
+  callbackExamples.forEach((example, index) =>
+    expect(dinteroCallbackFixtures[index]?.name).toBe(example.name),
   );
 });

@@ -19,7 +19,10 @@ import {
 } from './dintero-callback-payload';
 import { dinteroCallbackSignatureHeader } from './dintero-callback-signature';
 import { verifyDinteroCallback } from './dintero-callback-verify';
-import { dinteroCheckoutCallbackType } from './dintero-checkout-events';
+import {
+  dinteroCheckoutCallbackType,
+  dinteroPaymentSubjectType,
+} from './dintero-checkout-events';
 import { dinteroEvents, type DinteroEventDefinitions } from './dintero-events';
 import {
   dinteroDeliveryHeaderWarning,
@@ -73,12 +76,14 @@ function accountIdOf(body: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The transaction a callback is about: its signed `transaction_id`. */
+/** The payment (transaction) a callback is about: its signed `transaction_id`. */
 function callbackSubject(
   request: RawWebhookRequest,
 ): WebhookSubjectV1 | undefined {
   const id = new URL(request.url).searchParams.get('transaction_id');
-  return id === null || id === '' ? undefined : { type: 'transaction', id };
+  return id === null || id === ''
+    ? undefined
+    : { type: dinteroPaymentSubjectType, id };
 }
 
 /**

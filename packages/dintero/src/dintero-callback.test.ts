@@ -5,7 +5,6 @@ import {
   MethodNotAllowedError,
   MissingHeaderError,
   redactHeaders,
-  sha256Hex,
   SignatureVerificationError,
   TimestampOutOfToleranceError,
   type RawWebhookRequestInit,
@@ -23,6 +22,17 @@ const accountId = 'T12345678';
 const base = 'https://shop.example.com/webhooks/dintero/callback';
 const query =
   'transaction_id=T12345678.abc&merchant_reference=order+1&session_id=T12345678.ses&time=2026-05-01T10%3A00%3A00Z';
+
+/** SHA-256 hex of UTF-8 text (Web Crypto: the pinned key, independently). */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(text),
+  );
+  return [...new Uint8Array(digest)]
+    .map(byte => byte.toString(16).padStart(2, '0'))
+    .join('');
+}
 
 function adapterWith(checkout: Partial<DinteroCheckoutCallbackSettings> = {}) {
   return createDinteroAdapter({ checkout: { secret, accountId, ...checkout } });
@@ -91,7 +101,8 @@ describe('Dintero-Signature test vector', () => {
     if (result.kind !== 'event') return;
     expect(result.event).toMatchObject({
       nativeType: 'checkout_callback',
-      type: 'transaction.status_changed',
+      type: 'payment.status_changed',
+      normalizedStatus: 'authorized',
       account: 'P00000000',
       livemode: true,
       data: { A: '992', B: '123' },
@@ -326,15 +337,16 @@ describe('Checkout callback payload', () => {
         },
         "livemode": false,
         "nativeType": "checkout_callback",
+        "normalizedStatus": "authorized",
         "occurredAt": "2026-05-01T10:00:00.000Z",
         "provider": "dintero",
         "receivedAt": "2026-05-01T10:00:05.000Z",
         "specVersion": "1",
         "subject": {
           "id": "T12345678.abc",
-          "type": "transaction",
+          "type": "payment",
         },
-        "type": "transaction.status_changed",
+        "type": "payment.status_changed",
       }
     `);
   });
@@ -357,10 +369,96 @@ describe('Checkout callback payload', () => {
       unverified_body: { transaction_id: 'forged', status: 'CAPTURED' },
     });
     expect(result.event.subject).toEqual({
-      type: 'transaction',
+      type: 'payment',
       id: 'T12345678.abc',
     });
+    // The unsigned body's CAPTURED decides nothing: the plain callback
+    // means "authorized".
     expect(result.event.status).toBeUndefined();
+    expect(result.event.normalizedStatus).toBe('authorized');
+  });
+
+  it('should carry a signed error code as the status: a failed callback never looks like a success', async () => {
+    const request = await sign({
+      method: 'GET',
+      url: `${base}?report_error=true&session_id=T12345678.ses&merchant_reference=order+1&time=2026-05-01T10%3A00%3A00Z&error=failed`,
+    });
+    const result = await adapterWith().receive(request);
+    expect(result.kind).toBe('event');
+    if (result.kind !== 'event') return;
+    expect(result.event).toMatchObject({
+      type: 'payment.status_changed',
+      status: 'failed',
+      normalizedStatus: 'failed',
+    });
+    // report_error=true: transaction_id is optional, so there is no subject.
+    expect(result.event.subject).toBeUndefined();
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('should decide a cancelled payment as canceled, and any other error code as failed', async () => {
+    for (const [error, normalized] of [
+      ['cancelled', 'canceled'],
+      ['authorization', 'failed'],
+      ['some_new_code', 'failed'],
+    ] as const) {
+      const request = await sign({
+        method: 'GET',
+        url: `${base}?${query}&report_error=true&error=${error}`,
+      });
+      const result = await adapterWith().receive(request);
+      expect(result.kind === 'event' && result.event).toMatchObject({
+        status: error,
+        normalizedStatus: normalized,
+        subject: { type: 'payment', id: 'T12345678.abc' },
+      });
+      expect(result.warnings).toEqual([]);
+    }
+  });
+
+  it('should let the error win over a reported event', async () => {
+    const request = await sign({
+      method: 'GET',
+      url: `${base}?${query}&report_error=true&report_event=CAPTURE&event=CAPTURE&error=failed`,
+    });
+    const result = await adapterWith().receive(request);
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      status: 'failed',
+      normalizedStatus: 'failed',
+    });
+  });
+
+  it.each([
+    ['INITIATE', 'pending'],
+    ['AUTHORIZE', 'authorized'],
+    ['CAPTURE', 'succeeded'],
+    ['REFUND', 'refunded'],
+    ['VOID', 'canceled'],
+  ] as const)(
+    'should read a reported %s operation (report_event) as %s',
+    async (operation, normalized) => {
+      const request = await sign({
+        method: 'GET',
+        url: `${base}?${query}&report_event=true&event=${operation}`,
+      });
+      const result = await adapterWith().receive(request);
+      expect(result.kind === 'event' && result.event).toMatchObject({
+        type: 'payment.status_changed',
+        normalizedStatus: normalized,
+      });
+      expect(result.kind === 'event' && result.event.status).toBeUndefined();
+    },
+  );
+
+  it('should leave an undocumented reported operation undecided', async () => {
+    const request = await sign({
+      method: 'GET',
+      url: `${base}?${query}&report_event=true&event=EXTEND`,
+    });
+    const result = await adapterWith().receive(request);
+    expect(result.kind === 'event' && result.event.normalizedStatus).toBe(
+      undefined,
+    );
   });
 
   it('should warn about a repeated query parameter instead of dropping it silently', async () => {

@@ -1,12 +1,20 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import { defineWebhookEvent, type WebhookEventFacts } from '@finhooks/core';
 import {
   dinteroCheckoutAuthorizationEventSchema,
   dinteroCheckoutCallbackSchema,
   dinteroCheckoutTokenEventSchema,
   dinteroCheckoutTransactionEventSchema,
+  type DinteroCheckoutAuthorizationEvent,
+  type DinteroCheckoutCallback,
   type DinteroCheckoutTokenEvent,
 } from './dintero-checkout-schemas';
 import { lastChange, subjectOf } from './dintero-event-helpers';
+import {
+  dinteroAuthorizationErrors,
+  dinteroAuthorizationErrorStatus,
+  dinteroTransactionEventStatuses,
+  dinteroTransactionStatuses,
+} from './dintero-statuses';
 
 /**
  * The native type finhooks gives Checkout `callback_url` calls: Dintero
@@ -15,9 +23,19 @@ import { lastChange, subjectOf } from './dintero-event-helpers';
  */
 export const dinteroCheckoutCallbackType = 'checkout_callback';
 
-const cardToken = <TType extends string>(type: TType) =>
+/** A Checkout transaction is a payment in the shared vocabulary. */
+export const dinteroPaymentSubjectType = 'payment';
+
+const checkoutWebhooks =
+  'https://docs.dintero.com/docs/checkout/checkout-webhooks';
+const tokenReference = (action: string) =>
+  `https://docs.dintero.com/webhooks-api.html (changelog 2025-10-01: checkout_token_add / _update / _delete): a card token ${action}`;
+
+const cardToken = <TType extends string>(type: TType, reference: string) =>
   defineWebhookEvent({
     type,
+    subjectType: 'card_token',
+    reference,
     schema: dinteroCheckoutTokenEventSchema,
     describe: (data: DinteroCheckoutTokenEvent) => {
       const token = data.token ?? data.card_token;
@@ -29,38 +47,122 @@ const cardToken = <TType extends string>(type: TType) =>
     },
   });
 
+/**
+ * An authorization's facts: the transaction's own status when it is
+ * there; else the error code, which is the status (`cancelled` is
+ * `canceled`, any other code `failed`), so a failed authorization never
+ * looks like a success.
+ */
+function describeAuthorization(
+  data: DinteroCheckoutAuthorizationEvent,
+): WebhookEventFacts {
+  const transaction = data.transaction ?? data;
+  const authorization = data.authorization;
+  const flatError = typeof data.error === 'string' ? data.error : undefined;
+  const error = authorization?.error ?? flatError;
+  const facts: WebhookEventFacts = {
+    subject: subjectOf(
+      dinteroPaymentSubjectType,
+      transaction.id,
+      authorization?.transaction_id,
+    ),
+    occurredAt: lastChange(transaction),
+  };
+  if (typeof transaction.status === 'string' && transaction.status !== '')
+    return { ...facts, status: transaction.status };
+  if (error !== undefined && error !== null && error !== '') {
+    return {
+      ...facts,
+      status: error,
+      normalizedStatus: dinteroAuthorizationErrorStatus(error),
+    };
+  }
+  return facts;
+}
+
+/**
+ * A callback's status, from signed query values only: its `error` code
+ * (with `report_error=true`) is the status; else the operation it reports
+ * (`event`, with `report_event`) says where the transaction is; else it is
+ * the plain callback Dintero sends "when a payment is complete and the
+ * transaction has been authorized". The unsigned POST body never counts.
+ */
+export function dinteroCallbackStatus(
+  data: DinteroCheckoutCallback,
+): Pick<WebhookEventFacts, 'status' | 'normalizedStatus'> {
+  if (typeof data.error === 'string' && data.error !== '') {
+    return {
+      status: data.error,
+      normalizedStatus: dinteroAuthorizationErrorStatus(data.error),
+    };
+  }
+  if (typeof data.event === 'string' && data.event !== '') {
+    return {
+      normalizedStatus: Object.hasOwn(
+        dinteroTransactionEventStatuses,
+        data.event,
+      )
+        ? dinteroTransactionEventStatuses[
+            data.event as keyof typeof dinteroTransactionEventStatuses
+          ]
+        : 'unmapped',
+    };
+  }
+  return { normalizedStatus: 'authorized' };
+}
+
 /** Checkout transactions, authorizations, card tokens and callbacks. */
 export const dinteroCheckoutEvents = {
   checkout_authorization: defineWebhookEvent({
-    type: 'transaction.status_changed',
+    type: 'payment.status_changed',
+    subjectType: dinteroPaymentSubjectType,
+    statuses: { ...dinteroTransactionStatuses, ...dinteroAuthorizationErrors },
+    reference:
+      'https://docs.dintero.com/api-reference/example-checkout-events/checkout_authorization: "Event is pushed to subscribers when a transaction was authorized or failed authorization. The deliveries match what is delivered to the session callback_url with report_error=true set"; "No transaction will be included in the event if the authorization was cancelled by the user". Statuses: https://docs.dintero.com/docs/integrations/support/transaction-statuses',
     schema: dinteroCheckoutAuthorizationEventSchema,
-    describe: data => {
-      const transaction = data.transaction ?? data;
-      return {
-        subject: subjectOf('transaction', transaction.id),
-        status: transaction.status,
-        occurredAt: lastChange(transaction),
-      };
-    },
+    describe: describeAuthorization,
   }),
+  // "created or updated (captured/refunded or voided)": the status is the
+  // point of every delivery.
   checkout_transaction: defineWebhookEvent({
-    type: 'transaction.updated',
+    type: 'payment.status_changed',
+    subjectType: dinteroPaymentSubjectType,
+    statuses: dinteroTransactionStatuses,
+    reference: `${checkoutWebhooks}: "receive notification when new transaction is created or updated (captured/refunded or voided)". Statuses: https://docs.dintero.com/docs/integrations/support/transaction-statuses`,
     schema: dinteroCheckoutTransactionEventSchema,
     describe: ({ transaction }) => ({
-      subject: subjectOf('transaction', transaction?.id),
+      subject: subjectOf(dinteroPaymentSubjectType, transaction?.id),
       status: transaction?.status,
       occurredAt: lastChange(transaction),
     }),
   }),
-  checkout_token_add: cardToken('card_token.created'),
-  checkout_token_update: cardToken('card_token.updated'),
-  checkout_token_delete: cardToken('card_token.deleted'),
+  checkout_token_add: cardToken(
+    'card_token.created',
+    tokenReference('was added'),
+  ),
+  checkout_token_update: cardToken(
+    'card_token.updated',
+    tokenReference('was updated'),
+  ),
+  checkout_token_delete: cardToken(
+    'card_token.deleted',
+    tokenReference('was deleted'),
+  ),
   [dinteroCheckoutCallbackType]: defineWebhookEvent({
-    type: 'transaction.status_changed',
+    type: 'payment.status_changed',
+    subjectType: dinteroPaymentSubjectType,
+    // `status` is only ever an error code; without one the event decides
+    // (see dinteroCallbackStatus).
+    statuses: dinteroAuthorizationErrors,
+    reference:
+      'https://docs.dintero.com/docs/checkout/after-payment/: "The callback_url will be invoked when a payment is complete and the transaction has been authorized"; query `error` ("Error code", with report_error=true), `event` ("Event applied to transaction", with report_event): https://docs.dintero.com/checkout-api/example-session-callbacks/example_session_get_callback_url',
     schema: dinteroCheckoutCallbackSchema,
     // Facts come from signed query values only, never from the body. The
     // subject (`transaction_id`) is set by the adapter from the signed URL,
     // so it is flagged authenticated.
-    describe: data => ({ occurredAt: data.time }),
+    describe: data => ({
+      occurredAt: data.time,
+      ...dinteroCallbackStatus(data),
+    }),
   }),
 };

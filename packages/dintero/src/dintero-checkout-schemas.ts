@@ -29,12 +29,25 @@ export const dinteroCheckoutTransactionEventSchema = z.looseObject({
 
 /**
  * `checkout_authorization`: documented as the session callback's payload
- * (the transaction, `report_error=true` variant). Whether the transaction
- * is nested or flat is not documented, so both are read.
+ * (`report_error=true` variant): an `authorization` object and, unless the
+ * customer cancelled, the `transaction`. A flat transaction is read too.
  */
 export const dinteroCheckoutAuthorizationEventSchema = z.looseObject({
   ...hookEnvelopeShape,
   ...transactionShape,
+  /**
+   * The published example's shape: what the callback's query says, with
+   * `error` when the authorization did not happen (`cancelled`).
+   */
+  authorization: z
+    .looseObject({
+      transaction_id: optionalText,
+      session_id: optionalText,
+      merchant_reference: optionalText,
+      error: optionalText,
+    })
+    .nullish(),
+  /** Absent "if the authorization was cancelled by the user". */
   transaction: transactionSchema.nullish(),
   error: z.unknown().optional(),
 });

@@ -35,7 +35,7 @@ export class DinteroEventMismatchError extends FinhooksError {
     headerValue: string | undefined;
     bodyValue: string | undefined;
   }) {
-    super({ name, code: 'payload_invalid', httpStatus: 400, ...options });
+    super({ name, code: 'request_invalid', httpStatus: 400, ...options });
     this.field = field;
     this.headerValue = headerValue;
     this.bodyValue = bodyValue;

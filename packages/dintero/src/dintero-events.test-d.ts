@@ -1,6 +1,7 @@
 import {
   createWebhooks,
   isUnknownWebhookEvent,
+  type KnownFields,
   type KnownWebhookEventV1,
   type WebhookAdapterEvent,
 } from '@finhooks/core';
@@ -39,17 +40,23 @@ describe('DinteroEvent', () => {
     }
     expectTypeOf(event).toEqualTypeOf<KnownWebhookEventV1<DinteroEvent>>();
     if (event.nativeType === 'checkout_transaction') {
-      expectTypeOf(event.data).toEqualTypeOf<DinteroCheckoutTransactionEvent>();
-      expectTypeOf(event.type).toEqualTypeOf<'transaction.updated'>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<DinteroCheckoutTransactionEvent>
+      >();
+      expectTypeOf(event.type).toEqualTypeOf<'payment.status_changed'>();
     }
     if (event.nativeType === 'cdd_case_update') {
-      expectTypeOf(event.data).toEqualTypeOf<DinteroCddCaseEvent>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<DinteroCddCaseEvent>
+      >();
       expectTypeOf(event.data.payment_case?.case_status).toEqualTypeOf<
         string | null | undefined
       >();
     }
     if (event.nativeType === 'checkout_callback') {
-      expectTypeOf(event.data).toEqualTypeOf<DinteroCheckoutCallback>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<DinteroCheckoutCallback>
+      >();
       expectTypeOf(event.data.unverified_body).toEqualTypeOf<unknown>();
       expectTypeOf(event.data.transaction_id).toEqualTypeOf<
         string | null | undefined
@@ -59,11 +66,17 @@ describe('DinteroEvent', () => {
 
   it('should narrow data by normalized type', () => {
     if (event.type === 'customer.updated') {
-      expectTypeOf(event.nativeType).toEqualTypeOf<
-        'customer_update' | 'customer_change_password'
-      >();
+      expectTypeOf(event.nativeType).toEqualTypeOf<'customer_update'>();
       expectTypeOf(event.data).toEqualTypeOf<
-        DinteroCustomerEvent | DinteroCustomerPasswordChangeEvent
+        KnownFields<DinteroCustomerEvent>
+      >();
+    }
+    if (event.type === 'password_change.requested') {
+      expectTypeOf(
+        event.nativeType,
+      ).toEqualTypeOf<'customer_change_password'>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<DinteroCustomerPasswordChangeEvent>
       >();
     }
     if (event.type === 'dintero.unknown') {
@@ -79,12 +92,14 @@ describe('router patterns', () => {
 
   it('should narrow handlers by provider:nativeType', () => {
     webhooks.on('dintero:checkout_transaction', handled => {
-      expectTypeOf(
-        handled.data,
-      ).toEqualTypeOf<DinteroCheckoutTransactionEvent>();
+      expectTypeOf(handled.data).toEqualTypeOf<
+        KnownFields<DinteroCheckoutTransactionEvent>
+      >();
     });
     webhooks.on('dintero:checkout_callback', handled => {
-      expectTypeOf(handled.data).toEqualTypeOf<DinteroCheckoutCallback>();
+      expectTypeOf(handled.data).toEqualTypeOf<
+        KnownFields<DinteroCheckoutCallback>
+      >();
     });
   });
 
@@ -92,29 +107,56 @@ describe('router patterns', () => {
     webhooks.onAny(handled => {
       if (isUnknownWebhookEvent(handled)) return;
       if (handled.nativeType === 'checkout_callback') {
-        expectTypeOf(handled.data).toEqualTypeOf<DinteroCheckoutCallback>();
-        expectTypeOf(
-          handled.type,
-        ).toEqualTypeOf<'transaction.status_changed'>();
+        expectTypeOf(handled.data).toEqualTypeOf<
+          KnownFields<DinteroCheckoutCallback>
+        >();
+        expectTypeOf(handled.type).toEqualTypeOf<'payment.status_changed'>();
       }
     });
   });
 
   it('should narrow handlers by normalized type and resource wildcard', () => {
-    webhooks.on('compliance_case.updated', handled => {
+    webhooks.on('compliance_case.status_changed', handled => {
       expectTypeOf(handled.nativeType).toEqualTypeOf<
         'cdd_case_update' | 'approval_payout_destination_update'
       >();
     });
-    webhooks.on('transaction.*', handled => {
+    webhooks.on('compliance_case.*', handled => {
       expectTypeOf(handled.type).toEqualTypeOf<
-        'transaction.updated' | 'transaction.status_changed'
+        'compliance_case.status_changed' | 'compliance_case.deleted'
       >();
     });
+    webhooks.on('discount_customer.*', handled => {
+      expectTypeOf(handled.nativeType).toEqualTypeOf<
+        | 'discount_add_customers'
+        | 'discount_delete_customers'
+        | 'discount_customer_update'
+      >();
+    });
+  });
+
+  it('should narrow "a payment failed" by normalized status', () => {
+    // One handler for every Checkout transaction, authorization and
+    // callback that failed, across providers.
+    webhooks.on('payment.status_changed#failed', handled => {
+      expectTypeOf(handled.normalizedStatus).toEqualTypeOf<'failed'>();
+      expectTypeOf(handled.nativeType).toEqualTypeOf<
+        'checkout_authorization' | 'checkout_transaction' | 'checkout_callback'
+      >();
+    });
+    webhooks.on('compliance_case.*#approved', handled => {
+      expectTypeOf(handled.normalizedStatus).toEqualTypeOf<'approved'>();
+    });
+    // @ts-expect-error: a status is a normalized status, not Dintero's spelling
+    webhooks.on('payment.status_changed#CAPTURED', () => {});
   });
 
   it('should reject patterns the adapter cannot emit', () => {
     // @ts-expect-error: no Dintero event maps to payment.captured
     webhooks.on('payment.captured', () => {});
+    // @ts-expect-error: the old names are gone
+    webhooks.on('transaction.*', () => {});
+    // @ts-expect-error: completion is draft.status_changed#succeeded
+    webhooks.on('draft.completed', () => {});
   });
 });

@@ -1,4 +1,8 @@
-import { createRawWebhookRequest, webhookEventV1Schema } from '@finhooks/core';
+import {
+  createRawWebhookRequest,
+  webhookEventV1Schema,
+  type NormalizedStatusV1,
+} from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createDinteroAdapter } from './dintero-adapter';
 import { dinteroEvents } from './dintero-events';
@@ -17,6 +21,7 @@ type Expected = [
   type: string,
   subject?: { type: string; id: string },
   status?: string,
+  normalizedStatus?: NormalizedStatusV1,
 ];
 
 // A minimal payload per native type (most have no published example) and
@@ -48,6 +53,7 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
       'payout_destination.created',
       { type: 'payout_destination', id: 'pd-1' },
       'ACTIVE',
+      'active',
     ],
   ],
   account_payout_destination_update: [
@@ -56,6 +62,7 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
       'payout_destination.updated',
       { type: 'payout_destination', id: 'pd-1' },
       'UNDER_MANUAL_REVIEW',
+      'pending',
     ],
   ],
   account_payout_destination_delete: [
@@ -65,17 +72,19 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
   cdd_case_update: [
     { account: {}, payment_case: { id: 'case-1', case_status: 'ACTIVE' } },
     [
-      'compliance_case.updated',
+      'compliance_case.status_changed',
       { type: 'compliance_case', id: 'case-1' },
       'ACTIVE',
+      'approved',
     ],
   ],
   approval_payout_destination_update: [
     { payout_destination_case: { id: 'case-2', case_status: 'DECLINED' } },
     [
-      'compliance_case.updated',
+      'compliance_case.status_changed',
       { type: 'compliance_case', id: 'case-2' },
       'DECLINED',
+      'rejected',
     ],
   ],
   approval_payout_destination_delete: [
@@ -84,6 +93,7 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
       'compliance_case.deleted',
       { type: 'compliance_case', id: 'case-2' },
       'ARCHIVED',
+      'canceled',
     ],
   ],
   settlement_add: [
@@ -102,9 +112,10 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
     { customer_id: 'c-1' },
     ['customer.deleted', { type: 'customer', id: 'c-1' }],
   ],
+  // The customer's status is not the request's: not read.
   customer_change_password: [
-    { id: 'cus-1', context: { created_by: 'API_USER' } },
-    ['customer.updated', { type: 'customer', id: 'cus-1' }],
+    { id: 'cus-1', status: 'active', context: { created_by: 'API_USER' } },
+    ['password_change.requested', { type: 'password_change', id: 'cus-1' }],
   ],
   receipt_add: [
     { id: 'rec-1' },
@@ -124,7 +135,11 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
   ],
   transaction: [
     { id: 'tx-1', status: 'DONE' },
-    ['transaction.updated', { type: 'transaction', id: 'tx-1' }, 'DONE'],
+    [
+      'pos_transaction.updated',
+      { type: 'pos_transaction', id: 'tx-1' },
+      'DONE',
+    ],
   ],
   wallet_transaction: [
     { id: 'wt-1', amount: 69900 },
@@ -143,20 +158,20 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
     ['discount.deleted', { type: 'discount', id: 'd-1' }],
   ],
   discount_add_customers: [
-    { customer_id: 'c-1', discount: { id: 'd-1' } },
-    ['discount.updated', { type: 'discount', id: 'd-1' }],
+    { id: 'ref-1', customer_id: 'c-1', discount: { id: 'd-1' } },
+    ['discount_customer.created', { type: 'discount_customer', id: 'c-1' }],
   ],
   discount_delete_customers: [
-    { customer_id: 'c-1', discount: { id: 'd-1' } },
-    ['discount.updated', { type: 'discount', id: 'd-1' }],
+    { id: 'ref-1', customer_id: 'c-1', discount: { id: 'd-1' } },
+    ['discount_customer.deleted', { type: 'discount_customer', id: 'c-1' }],
   ],
   discount_customer_update: [
     { customer_id: 'c-1', discounts: [{ id: 'd-1' }] },
-    ['discount.updated', { type: 'customer', id: 'c-1' }],
+    ['discount_customer.updated', { type: 'discount_customer', id: 'c-1' }],
   ],
   location_add: [
     { location: { id: 'loc-1', status: 'Active' } },
-    ['location.created', { type: 'location', id: 'loc-1' }, 'Active'],
+    ['location.created', { type: 'location', id: 'loc-1' }, 'Active', 'active'],
   ],
   location_update: [
     { location: { location_id: 'S01923' } },
@@ -176,7 +191,12 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
   ],
   shopping_draft_complete: [
     { id: 'dr-1' },
-    ['draft.completed', { type: 'draft', id: 'dr-1' }],
+    [
+      'draft.status_changed',
+      { type: 'draft', id: 'dr-1' },
+      undefined,
+      'succeeded',
+    ],
   ],
   shopping_order_update: [
     { order_id: 'o-1', status: 'delivered' },
@@ -193,14 +213,20 @@ const samples: Record<string, [resource: Record<string, unknown>, Expected]> = {
   checkout_authorization: [
     { transaction: { id: 'P1.tx', status: 'AUTHORIZED' } },
     [
-      'transaction.status_changed',
-      { type: 'transaction', id: 'P1.tx' },
+      'payment.status_changed',
+      { type: 'payment', id: 'P1.tx' },
       'AUTHORIZED',
+      'authorized',
     ],
   ],
   checkout_transaction: [
     { transaction: { id: 'P1.tx', status: 'CAPTURED', amount: 1000 } },
-    ['transaction.updated', { type: 'transaction', id: 'P1.tx' }, 'CAPTURED'],
+    [
+      'payment.status_changed',
+      { type: 'payment', id: 'P1.tx' },
+      'CAPTURED',
+      'succeeded',
+    ],
   ],
   checkout_token_add: [
     { token: { id: 'ct-1', status: 'ACTIVE' } },
@@ -257,7 +283,7 @@ describe('the Dintero catalogue', () => {
 
   it.each(Object.entries(samples))(
     'should map %s to a valid envelope',
-    async (nativeType, [resource, [type, subject, status]]) => {
+    async (nativeType, [resource, [type, subject, status, normalized]]) => {
       const result = await receiveHook(nativeType, resource);
       expect(result.kind).toBe('event');
       if (result.kind !== 'event') return;
@@ -272,6 +298,8 @@ describe('the Dintero catalogue', () => {
       });
       expect(event.subject).toEqual(subject);
       expect(event.status).toBe(status);
+      expect(event.normalizedStatus).toBe(normalized);
+      expect(result.warnings).toEqual([]);
     },
   );
 
@@ -287,6 +315,131 @@ describe('the Dintero catalogue', () => {
       }
     },
   );
+});
+
+describe('normalized statuses', () => {
+  it.each([
+    ['INITIATED', 'pending'],
+    ['ON_HOLD', 'pending'],
+    ['AUTHORIZED', 'authorized'],
+    ['PARTIALLY_CAPTURED', 'succeeded'],
+    ['CAPTURED', 'succeeded'],
+    ['PARTIALLY_CAPTURED_REFUNDED', 'refunded'],
+    ['PARTIALLY_REFUNDED', 'refunded'],
+    ['REFUNDED', 'refunded'],
+    ['AUTHORIZATION_VOIDED', 'canceled'],
+    ['DECLINED', 'failed'],
+    ['FAILED', 'failed'],
+    ['UNKNOWN', undefined],
+  ] as const)(
+    'should decide the Checkout transaction status %s as %s',
+    async (status, normalized) => {
+      const result = await receiveHook('checkout_transaction', {
+        transaction: { id: 'P1.tx', status },
+      });
+      expect(result.kind === 'event' && result.event).toMatchObject({
+        type: 'payment.status_changed',
+        status,
+      });
+      expect(result.kind === 'event' && result.event.normalizedStatus).toBe(
+        normalized,
+      );
+      expect(result.warnings).toEqual([]);
+    },
+  );
+
+  it('should warn about an undocumented transaction status and leave it undecided', async () => {
+    const result = await receiveHook('checkout_transaction', {
+      transaction: { id: 'P1.tx', status: 'SETTLED' },
+    });
+    expect(result.kind === 'event' && result.event.status).toBe('SETTLED');
+    expect(
+      result.kind === 'event' && result.event.normalizedStatus,
+    ).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'compatibility' }),
+    ]);
+  });
+
+  it('should carry a failed authorization as its error code, never as a success', async () => {
+    const cancelled = await receiveHook('checkout_authorization', {
+      authorization: { transaction_id: 'P1.tx', error: 'cancelled' },
+    });
+    expect(cancelled.kind === 'event' && cancelled.event).toMatchObject({
+      subject: { type: 'payment', id: 'P1.tx' },
+      status: 'cancelled',
+      normalizedStatus: 'canceled',
+    });
+    const failed = await receiveHook('checkout_authorization', {
+      authorization: { session_id: 'P1.ses', error: 'authorization' },
+    });
+    expect(failed.kind === 'event' && failed.event).toMatchObject({
+      status: 'authorization',
+      normalizedStatus: 'failed',
+    });
+    expect(failed.warnings).toEqual([]);
+  });
+
+  it("should prefer the authorization's transaction status over its error", async () => {
+    const result = await receiveHook('checkout_authorization', {
+      authorization: { transaction_id: 'P1.tx', error: 'failed' },
+      transaction: { id: 'P1.tx', status: 'DECLINED' },
+    });
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      status: 'DECLINED',
+      normalizedStatus: 'failed',
+    });
+  });
+
+  it.each([
+    ['ACTIVE', 'approved'],
+    ['DECLINED', 'rejected'],
+    ['UNDER_MANUAL_REVIEW', 'pending'],
+    ['AUTOMATIC_REVIEW', 'pending'],
+    ['WAITING_FOR_SIGNATURE', 'requires_action'],
+    ['WAITING_FOR_DECLARATION', 'requires_action'],
+    ['WAITING_FOR_DETAILS', 'requires_action'],
+    ['ERROR', undefined],
+    ['ARCHIVED', 'canceled'],
+    ['TERMINATED', 'rejected'],
+  ] as const)(
+    'should decide the case status %s as %s',
+    async (status, normalized) => {
+      for (const [nativeType, key] of [
+        ['cdd_case_update', 'payout_destination_case'],
+        ['approval_payout_destination_update', 'payout_destination_case'],
+      ] as const) {
+        const result = await receiveHook(nativeType, {
+          [key]: { id: 'case-1', case_status: status },
+        });
+        expect(result.kind === 'event' && result.event).toMatchObject({
+          type: 'compliance_case.status_changed',
+          status,
+        });
+        expect(result.kind === 'event' && result.event.normalizedStatus).toBe(
+          normalized,
+        );
+        expect(result.warnings).toEqual([]);
+      }
+    },
+  );
+
+  it('should decide every status value of the catalogue', () => {
+    for (const entry of adapter.catalogue ?? []) {
+      expect(entry.reference, entry.nativeType).toMatch(
+        /^https:\/\/docs\.dintero\.com\//,
+      );
+      expect(entry.subjectType, entry.nativeType).toBe(
+        entry.type.split('.')[0],
+      );
+      if (entry.type.endsWith('.status_changed')) {
+        expect(
+          entry.statuses ?? entry.normalizedStatus,
+          entry.nativeType,
+        ).toBeDefined();
+      }
+    }
+  });
 });
 
 describe('published examples', () => {

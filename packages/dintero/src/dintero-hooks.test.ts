@@ -178,7 +178,7 @@ describe('Hooks API event type and delivery id', () => {
       field: 'event',
       headerValue: 'customer_delete',
       bodyValue: 'customer_update',
-      code: 'payload_invalid',
+      code: 'request_invalid',
     });
     expect(status).toBe(400);
   });

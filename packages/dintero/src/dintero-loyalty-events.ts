@@ -12,12 +12,17 @@ import {
   dinteroTokenEventSchema,
   dinteroWalletTransactionEventSchema,
   type DinteroCustomerEvent,
+  type DinteroCustomerPasswordChangeEvent,
+  type DinteroDiscountCustomerUpdateEvent,
   type DinteroDiscountCustomersEvent,
   type DinteroDiscountEvent,
   type DinteroLocationEvent,
   type DinteroReceiptEvent,
   type DinteroTokenEvent,
 } from './dintero-loyalty-schemas';
+import { dinteroLocationStatuses } from './dintero-statuses';
+
+const hooksApi = 'https://docs.dintero.com/webhooks-api.html';
 
 function describeCustomer(data: DinteroCustomerEvent) {
   return {
@@ -27,15 +32,26 @@ function describeCustomer(data: DinteroCustomerEvent) {
   };
 }
 
+const customerReference = `${hooksApi} (Customers: customer_update / customer_add / customer_delete): "Customer event sent from customers service after a customer is created, updated or deleted."`;
+const receiptReference = `${hooksApi} (Receipts: receipt_add / receipt_update): "Receipt event sent from receipts service after a receipt is added. The complete receipt will be included in the event."`;
+const tokenReference = `${hooksApi} (subscription events enum: token_add, token_remove): loyalty customer tokens (no published example)`;
+const discountReference = `${hooksApi} (Discounts: discount_update / discount_add / discount_delete): "Discount event sent from discount service after a discount rule is created, updated or deleted."`;
+const discountCustomersReference = `${hooksApi} (Discounts: discount_add_customers / discount_delete_customers): "The event is sent from discount service after a customer is added removed from the discount."`;
+const locationReference = `${hooksApi} (Locations: location_add / location_update / location_delete): "Location event sent from our customer service after a location is created, updated or deleted."`;
+
 const customer = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'customer',
+    reference: customerReference,
     schema: dinteroCustomerEventSchema,
     describe: describeCustomer,
   });
 const receipt = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'receipt',
+    reference: receiptReference,
     schema: dinteroReceiptEventSchema,
     describe: (data: DinteroReceiptEvent) => ({
       subject: subjectOf('receipt', data.id, data.receipt_id),
@@ -45,6 +61,8 @@ const receipt = <TType extends string>(type: TType) =>
 const token = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'token',
+    reference: tokenReference,
     schema: dinteroTokenEventSchema,
     describe: (data: DinteroTokenEvent) => ({
       subject: subjectOf('token', data.id),
@@ -54,24 +72,38 @@ const token = <TType extends string>(type: TType) =>
 const discount = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'discount',
+    reference: discountReference,
     schema: dinteroDiscountEventSchema,
     describe: (data: DinteroDiscountEvent) => ({
       subject: subjectOf('discount', data.id),
       occurredAt: lastChange(data),
     }),
   });
+/**
+ * A customer's membership of discounts (`discount_customer`). Dintero
+ * gives the link no id that all three events share (`discount_customer_update`
+ * names only the customer, for several discounts at once), so the subject
+ * is keyed by the customer id: `{ type: 'discount_customer', id: customer_id }`.
+ * The discount, the link id and the receipt stay in `data`.
+ */
 const discountCustomers = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'discount_customer',
+    reference: discountCustomersReference,
     schema: dinteroDiscountCustomersEventSchema,
     describe: (data: DinteroDiscountCustomersEvent) => ({
-      subject: subjectOf('discount', data.discount?.id),
+      subject: subjectOf('discount_customer', data.customer_id),
       occurredAt: lastChange(data),
     }),
   });
 const location = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'location',
+    statuses: dinteroLocationStatuses,
+    reference: locationReference,
     schema: dinteroLocationEventSchema,
     describe: ({ location: place }: DinteroLocationEvent) => ({
       subject: subjectOf('location', place?.id, place?.location_id),
@@ -85,27 +117,41 @@ export const dinteroLoyaltyEvents = {
   customer_add: customer('customer.created'),
   customer_update: customer('customer.updated'),
   customer_delete: customer('customer.deleted'),
-  // A password change request changes the customer's credentials.
+  // A change-password *request* (Dintero then mails the customer), not a
+  // change of the customer: the password change is what is requested. It
+  // has no id of its own; it is keyed by its customer's id. The payload's
+  // `status` is the customer's, not the request's, so it is not read.
   customer_change_password: defineWebhookEvent({
-    type: 'customer.updated',
+    type: 'password_change.requested',
+    subjectType: 'password_change',
+    reference: `${hooksApi} (Customers: customer_change_password): "Customer event sent from customers service after a change_password request is received. Note that the event includes a context object with audience and created_by."`,
     schema: dinteroCustomerPasswordChangeEventSchema,
-    describe: describeCustomer,
+    describe: (data: DinteroCustomerPasswordChangeEvent) => ({
+      subject: subjectOf('password_change', data.id, data.customer_id),
+      occurredAt: lastChange(data),
+    }),
   }),
   receipt_add: receipt('receipt.created'),
   receipt_update: receipt('receipt.updated'),
   token_add: token('token.created'),
   token_remove: token('token.deleted'),
+  // The legacy loyalty (point-of-sale) transaction: not a Checkout payment.
+  // Its statuses are not documented, so `status` passes through undecided.
   transaction: defineWebhookEvent({
-    type: 'transaction.updated',
+    type: 'pos_transaction.updated',
+    subjectType: 'pos_transaction',
+    reference: `${hooksApi} (subscription events enum: "transaction"): the legacy loyalty transaction event (no published example; PROVIDERS.md §1.6 "(legacy) transaction event")`,
     schema: dinteroLegacyTransactionEventSchema,
     describe: data => ({
-      subject: subjectOf('transaction', data.id),
+      subject: subjectOf('pos_transaction', data.id),
       status: data.status,
       occurredAt: lastChange(data),
     }),
   }),
   wallet_transaction: defineWebhookEvent({
     type: 'wallet_transaction.created',
+    subjectType: 'wallet_transaction',
+    reference: `${hooksApi} (Wallet: wallet_transaction): "Wallet transaction event sent from wallets service after a transaction is created"`,
     schema: dinteroWalletTransactionEventSchema,
     describe: data => ({
       subject: subjectOf('wallet_transaction', data.id),
@@ -115,15 +161,17 @@ export const dinteroLoyaltyEvents = {
   discount_add: discount('discount.created'),
   discount_update: discount('discount.updated'),
   discount_delete: discount('discount.deleted'),
-  // Customers joining or leaving a discount change the discount.
-  discount_add_customers: discountCustomers('discount.updated'),
-  discount_delete_customers: discountCustomers('discount.updated'),
+  // A customer joins or leaves a discount: the link is created or deleted.
+  discount_add_customers: discountCustomers('discount_customer.created'),
+  discount_delete_customers: discountCustomers('discount_customer.deleted'),
+  // A customer's per-discount usage (stamps, claims, receipts) changed.
   discount_customer_update: defineWebhookEvent({
-    type: 'discount.updated',
+    type: 'discount_customer.updated',
+    subjectType: 'discount_customer',
+    reference: `${hooksApi} (Discounts: discount_customer_update): "The event is sent from discount service after a customer discounts is updated. An update is triggered when discounts are used (receipt_add), claimed or if stamp is added to the discount (receipt_add)."`,
     schema: dinteroDiscountCustomerUpdateEventSchema,
-    // Several discounts may change at once: the customer is the subject.
-    describe: data => ({
-      subject: subjectOf('customer', data.customer_id),
+    describe: (data: DinteroDiscountCustomerUpdateEvent) => ({
+      subject: subjectOf('discount_customer', data.customer_id),
       occurredAt: lastChange(data),
     }),
   }),

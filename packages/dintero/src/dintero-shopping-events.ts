@@ -7,18 +7,26 @@ import {
   type DinteroShoppingOrderEvent,
 } from './dintero-shopping-schemas';
 
+const shoppingReference = (events: string) =>
+  `https://docs.dintero.com/webhooks-api.html (Shopping: ${events}); subscription events enum`;
+
 const draft = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'draft',
+    reference: shoppingReference(
+      'shopping_draft_add / shopping_draft_complete / shopping_draft_update',
+    ),
     schema: dinteroShoppingDraftEventSchema,
-    describe: (data: DinteroShoppingDraftEvent) => ({
-      subject: subjectOf('draft', data.id),
-      occurredAt: lastChange(data),
-    }),
+    describe: describeDraft,
   });
 const order = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
+    subjectType: 'order',
+    reference: shoppingReference(
+      'shopping_order_update / shopping_order_event_add / shopping_order_delete',
+    ),
     schema: dinteroShoppingOrderEventSchema,
     describe: (data: DinteroShoppingOrderEvent) => ({
       subject: subjectOf('order', data.order_id, data.id),
@@ -27,13 +35,34 @@ const order = <TType extends string>(type: TType) =>
     }),
   });
 
+function describeDraft(data: DinteroShoppingDraftEvent) {
+  return {
+    subject: subjectOf('draft', data.id),
+    occurredAt: lastChange(data),
+  };
+}
+
 /** Shopping drafts and orders. */
 export const dinteroShoppingEvents = {
   shopping_draft_add: draft('draft.created'),
   shopping_draft_update: draft('draft.updated'),
-  shopping_draft_complete: draft('draft.completed'),
+  // Completing a draft (it becomes an order) is the draft's final status;
+  // the event names it, so it is \`succeeded\` whatever the payload says.
+  shopping_draft_complete: defineWebhookEvent({
+    type: 'draft.status_changed',
+    subjectType: 'draft',
+    normalizedStatus: 'succeeded',
+    reference: shoppingReference(
+      'shopping_draft_add / shopping_draft_complete / shopping_draft_update',
+    ),
+    schema: dinteroShoppingDraftEventSchema,
+    describe: describeDraft,
+  }),
+  // Order statuses are not documented ("status": "string"): the raw
+  // \`status\` passes through undecided.
   shopping_order_update: order('order.updated'),
-  // An order event (e.g. a fulfilment step) added to the order.
+  // An order event (e.g. a fulfilment step) added to the order: the order
+  // changed; no status transition is documented as its point.
   shopping_order_event_add: order('order.updated'),
   shopping_order_delete: order('order.deleted'),
 };

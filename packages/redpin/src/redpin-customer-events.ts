@@ -6,7 +6,10 @@ import {
   redpinPayloadSchema,
   type RedpinCommonFields,
 } from './redpin-payload-schema';
-import type { RedpinCustomerStatusValue } from './redpin-statuses';
+import {
+  redpinCustomerStatusDecisions,
+  type RedpinCustomerStatusValue,
+} from './redpin-statuses';
 
 // Limited version of Redpin's schema, focused on what users act on.
 const requiredDocumentSchema = z.looseObject({
@@ -93,10 +96,17 @@ const customerStatusSchema = redpinPayloadSchema({
   },
 });
 
-/** `CUSTOMER STATUS` → `customer.status_changed`, subject the customer. */
+/**
+ * `CUSTOMER STATUS` → `customer.status_changed`, subject the customer:
+ * its lifecycle, `active` → `active`, `inactive` → `inactive`.
+ */
 export const redpinCustomerStatusEvent = defineWebhookEvent({
   type: 'customer.status_changed',
   schema: customerStatusSchema,
+  subjectType: 'customer',
+  statuses: redpinCustomerStatusDecisions,
+  reference:
+    'https://docs.redpincompany.com/api-reference/webhooks/customers/webhook-customer-status-updated (and https://docs.redpincompany.com/api-reference/webhooks/webhook-customer-status-updated): sent when a customer becomes active or inactive (status "active" / "inactive"; reason_for_inactive and documents_required when inactive).',
   describe: data => ({
     subject: { type: 'customer', id: data.customer_id },
     status: data.status,

@@ -1,4 +1,4 @@
-import { createWebhooks } from '@finhooks/core';
+import { createWebhooks, type KnownFields } from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createRedpinAdapter, type RedpinEvent } from './redpin-adapter';
 import type { RedpinCustomerStatus } from './redpin-customer-events';
@@ -13,17 +13,23 @@ describe('RedpinEvent', () => {
     // excluded first; the router's `redpin:<native>` patterns do that alone.
     if (event.type === 'redpin.unknown') return;
     if (event.nativeType === 'PAYMENT STATUS') {
-      expectTypeOf(event.data).toEqualTypeOf<RedpinPaymentStatus>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<RedpinPaymentStatus>
+      >();
       expectTypeOf(event.type).toEqualTypeOf<'payment.status_changed'>();
       expectTypeOf(event.data.details.amount).toEqualTypeOf<
-        RedpinPaymentStatus['details']['amount']
+        KnownFields<RedpinPaymentStatus['details']['amount']>
       >();
     }
     if (event.nativeType === 'THIRD PARTY CUSTOMER STATUS') {
-      expectTypeOf(event.data).toEqualTypeOf<RedpinThirdPartyCustomerStatus>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<RedpinThirdPartyCustomerStatus>
+      >();
     }
     if (event.nativeType === 'CUSTOMER STATUS') {
-      expectTypeOf(event.data).toEqualTypeOf<RedpinCustomerStatus>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<RedpinCustomerStatus>
+      >();
     }
   });
 
@@ -37,11 +43,14 @@ describe('RedpinEvent', () => {
 
   it('should narrow data on the normalized type', () => {
     if (event.type === 'payment.status_changed') {
-      expectTypeOf(event.data).toEqualTypeOf<RedpinPaymentStatus>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<RedpinPaymentStatus>
+      >();
     }
     if (event.type === 'customer.status_changed') {
       expectTypeOf(event.data).toEqualTypeOf<
-        RedpinThirdPartyCustomerStatus | RedpinCustomerStatus
+        | KnownFields<RedpinThirdPartyCustomerStatus>
+        | KnownFields<RedpinCustomerStatus>
       >();
     }
     if (event.type === 'redpin.unknown') {
@@ -70,15 +79,19 @@ describe('createWebhooks with the Redpin adapter', () => {
 
   it('should narrow handler events by pattern', () => {
     webhooks.on('payment.status_changed', received => {
-      expectTypeOf(received.data).toEqualTypeOf<RedpinPaymentStatus>();
+      expectTypeOf(received.data).toEqualTypeOf<
+        KnownFields<RedpinPaymentStatus>
+      >();
     });
     webhooks.on('payment.*', received => {
-      expectTypeOf(received.data).toEqualTypeOf<RedpinPaymentStatus>();
+      expectTypeOf(received.data).toEqualTypeOf<
+        KnownFields<RedpinPaymentStatus>
+      >();
     });
     webhooks.on('redpin:THIRD PARTY CUSTOMER STATUS', received => {
-      expectTypeOf(
-        received.data,
-      ).toEqualTypeOf<RedpinThirdPartyCustomerStatus>();
+      expectTypeOf(received.data).toEqualTypeOf<
+        KnownFields<RedpinThirdPartyCustomerStatus>
+      >();
     });
     webhooks.on('customer.status_changed', received => {
       expectTypeOf(received.nativeType).toEqualTypeOf<
@@ -91,6 +104,28 @@ describe('createWebhooks with the Redpin adapter', () => {
     });
     // @ts-expect-error: a native type the adapter does not know is a typo
     webhooks.on('redpin:SOMETHING NEW', () => {});
+  });
+
+  it('should narrow handler events by normalized status', () => {
+    // "A payment failed": BOUNCED_BACK at Redpin.
+    webhooks.on('payment.status_changed#failed', failed => {
+      expectTypeOf(failed.data).toEqualTypeOf<
+        KnownFields<RedpinPaymentStatus>
+      >();
+      expectTypeOf(failed.normalizedStatus).toEqualTypeOf<'failed'>();
+    });
+    // "A customer became inactive" (CUSTOMER STATUS `inactive`).
+    webhooks.on('customer.status_changed#inactive', inactive => {
+      expectTypeOf(inactive.nativeType).toEqualTypeOf<
+        'THIRD PARTY CUSTOMER STATUS' | 'CUSTOMER STATUS'
+      >();
+      expectTypeOf(inactive.normalizedStatus).toEqualTypeOf<'inactive'>();
+    });
+    webhooks.on('customer.*#rejected', rejected => {
+      expectTypeOf(rejected.type).toEqualTypeOf<'customer.status_changed'>();
+    });
+    // @ts-expect-error: normalized statuses are lower case
+    webhooks.on('payment.status_changed#BOUNCED_BACK', () => {});
   });
 
   it('should reject patterns that match nothing', () => {

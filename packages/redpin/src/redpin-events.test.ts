@@ -166,8 +166,9 @@ describe('both payload generations', () => {
     expect(event).toMatchObject({
       id: '0201001008132685:1',
       type: 'customer.status_changed',
-      subject: { type: 'third_party_customer', id: '0201001008132685' },
+      subject: { type: 'customer', id: '0201001008132685' },
       status: 'APPROVED',
+      normalizedStatus: 'approved',
       data: { reasons: [] },
     });
   });
@@ -198,32 +199,103 @@ describe('both payload generations', () => {
 
 describe('statuses', () => {
   it.each([
-    'AWAITING_FUNDS',
-    'RECEIVED_FUNDS',
-    'FX_COMPLETED',
-    'PAYOUT_INITIATED',
-    'PAYOUT_CREDITED',
-    'CANCELLED',
-    'PROCESSING',
-    'REFUNDED',
-    'BOUNCED_BACK',
-    'PAYMENT_COMPLETED',
-    'ON_HOLD_FOR_REVIEW',
-  ])('should accept payment status %s and keep it as sent', async status => {
-    const event = await receive({ ...paymentFlat, status, data: {} });
-    expect(event.status).toBe(status);
-    expect(event.type).toBe('payment.status_changed');
+    ['AWAITING_FUNDS', 'pending'],
+    ['RECEIVED_FUNDS', 'processing'],
+    ['FX_COMPLETED', 'processing'],
+    ['PAYOUT_INITIATED', 'processing'],
+    // Per recipient of a multi-recipient payment: not yet the payment's end.
+    ['PAYOUT_CREDITED', 'processing'],
+    ['CANCELLED', 'canceled'],
+    ['PROCESSING', 'processing'],
+    ['REFUNDED', 'refunded'],
+    ['BOUNCED_BACK', 'failed'],
+    ['PAYMENT_COMPLETED', 'succeeded'],
+  ])(
+    'should keep payment status %s as sent and normalize it to %s',
+    async (status, normalizedStatus) => {
+      const result = await receiveText(
+        JSON.stringify({ ...paymentFlat, status, data: {} }),
+      );
+      expect(result.warnings).toEqual([]);
+      const event = await receive({ ...paymentFlat, status, data: {} });
+      expect(event.status).toBe(status);
+      expect(event.normalizedStatus).toBe(normalizedStatus);
+      expect(event.type).toBe('payment.status_changed');
+    },
+  );
+
+  it.each([
+    ['THIRD PARTY CUSTOMER STATUS', thirdPartyEnvelope, 'REJECTED', 'rejected'],
+    ['THIRD PARTY CUSTOMER STATUS', thirdPartyFlat, 'APPROVED', 'approved'],
+    ['CUSTOMER STATUS', customerFlat, 'active', 'active'],
+    ['CUSTOMER STATUS', customerFlat, 'inactive', 'inactive'],
+  ])(
+    'should decide %s status %s (%s) on the customer subject',
+    async (nativeType, body, status, normalizedStatus) => {
+      const withStatus =
+        'event_type' in body
+          ? { ...body, data: { ...body.data, status } }
+          : { ...body, status };
+      const event = await receive(withStatus);
+      expect(event).toMatchObject({
+        nativeType,
+        type: 'customer.status_changed',
+        subject: {
+          type: 'customer',
+          id: body === customerFlat ? '0201000005926289' : '0201001008132685',
+        },
+        status,
+        normalizedStatus,
+      });
+    },
+  );
+
+  it('should keep an undocumented payment status unmapped, with a warning', async () => {
+    const result = await receiveText(
+      JSON.stringify({
+        ...paymentFlat,
+        status: 'ON_HOLD_FOR_REVIEW',
+        data: {},
+      }),
+    );
+    expect(result.kind).toBe('event');
+    if (result.kind !== 'event') return;
+    expect(result.event.status).toBe('ON_HOLD_FOR_REVIEW');
+    expect(result.event.normalizedStatus).toBeUndefined();
+    expect(result.warnings).toContainEqual({
+      type: 'compatibility',
+      message: expect.stringContaining('"ON_HOLD_FOR_REVIEW"'),
+    });
   });
 
-  it('should keep unknown customer statuses as sent', async () => {
-    expect(
-      (await receive({ ...customerFlat, status: 'suspended' })).status,
-    ).toBe('suspended');
+  it('should keep unknown customer statuses as sent, unmapped', async () => {
+    const customer = await receive({ ...customerFlat, status: 'suspended' });
+    expect(customer.status).toBe('suspended');
+    expect(customer.normalizedStatus).toBeUndefined();
     const thirdParty = await receive({
       ...thirdPartyEnvelope,
       data: { ...thirdPartyEnvelope.data, status: 'PENDING_REVIEW' },
     });
     expect(thirdParty.status).toBe('PENDING_REVIEW');
+    expect(thirdParty.normalizedStatus).toBeUndefined();
+  });
+
+  it('should publish a catalogue entry with decisions and a reference for every native type', () => {
+    expect(
+      adapter.catalogue?.map(entry => [
+        entry.nativeType,
+        entry.type,
+        entry.subjectType,
+      ]),
+    ).toEqual([
+      ['PAYMENT STATUS', 'payment.status_changed', 'payment'],
+      ['THIRD PARTY CUSTOMER STATUS', 'customer.status_changed', 'customer'],
+      ['CUSTOMER STATUS', 'customer.status_changed', 'customer'],
+    ]);
+    for (const entry of adapter.catalogue ?? []) {
+      expect(entry.reference).toMatch(/^https:\/\/docs\.redpincompany\.com\//);
+      expect(entry.statuses).toBeDefined();
+    }
   });
 });
 
@@ -250,7 +322,8 @@ describe('amounts', () => {
     });
     expect(details.buy_amount?.value_text).toBe('12345678901234567890.12');
     expect(details.buy_amount?.value).toBe(Number('12345678901234567890.12'));
-    expect(details.fee).toEqual({
+    // Fields Redpin adds are kept at runtime, outside the typed ones.
+    expect((details as Record<string, unknown>).fee).toEqual({
       currency: 'GBP',
       value: '0.30',
       value_text: '0.30',
@@ -555,7 +628,7 @@ describe('every native type', () => {
     [
       'THIRD PARTY CUSTOMER STATUS',
       'customer.status_changed',
-      'third_party_customer',
+      'customer',
       thirdPartyEnvelope,
     ],
     ['CUSTOMER STATUS', 'customer.status_changed', 'customer', customerFlat],

@@ -6,11 +6,11 @@ import { redpinThirdPartyCustomerStatusEvent } from './redpin-third-party-custom
  * Redpin's event catalogue: native type (exactly as Redpin spells it) →
  * normalized type, schema and facts.
  *
- * | native                        | normalized                | subject                |
- * | ----------------------------- | ------------------------- | ---------------------- |
- * | `PAYMENT STATUS`              | `payment.status_changed`  | `payment`              |
- * | `THIRD PARTY CUSTOMER STATUS` | `customer.status_changed` | `third_party_customer` |
- * | `CUSTOMER STATUS`             | `customer.status_changed` | `customer`             |
+ * | native                        | normalized                | subject    | normalized statuses                                 |
+ * | ----------------------------- | ------------------------- | ---------- | --------------------------------------------------- |
+ * | `PAYMENT STATUS`              | `payment.status_changed`  | `payment`  | movement: pending … succeeded, failed, refunded     |
+ * | `THIRD PARTY CUSTOMER STATUS` | `customer.status_changed` | `customer` | review: `APPROVED` → approved, `REJECTED` → rejected |
+ * | `CUSTOMER STATUS`             | `customer.status_changed` | `customer` | lifecycle: `active`, `inactive`                     |
  */
 export const redpinEvents = {
   'PAYMENT STATUS': redpinPaymentStatusEvent,

@@ -7,7 +7,10 @@ import {
   redpinPayloadSchema,
   type RedpinCommonFields,
 } from './redpin-payload-schema';
-import type { RedpinPaymentStatusValue } from './redpin-statuses';
+import {
+  redpinPaymentStatusDecisions,
+  type RedpinPaymentStatusValue,
+} from './redpin-statuses';
 
 // Limited version of Redpin's payment schemas, focused on what the mapping
 // reads and on the documented per-status fields; unknown keys are kept.
@@ -112,10 +115,18 @@ const paymentStatusSchema = redpinPayloadSchema({
   },
 });
 
-/** `PAYMENT STATUS` → `payment.status_changed`, subject the payment. */
+/**
+ * `PAYMENT STATUS` → `payment.status_changed`, subject the payment, with
+ * every documented status decided (`PAYMENT_COMPLETED` → `succeeded`,
+ * `BOUNCED_BACK` → `failed`, …; see {@link redpinPaymentStatusDecisions}).
+ */
 export const redpinPaymentStatusEvent = defineWebhookEvent({
   type: 'payment.status_changed',
   schema: paymentStatusSchema,
+  subjectType: 'payment',
+  statuses: redpinPaymentStatusDecisions,
+  reference:
+    'https://docs.redpincompany.com/api-reference/webhooks/payments/webhook-payment-status-updated (and the older flat https://docs.redpincompany.com/api-reference/webhooks/webhook-payment-status-updated): sent on a payment status change; FX payments run AWAITING_FUNDS → RECEIVED_FUNDS → FX_COMPLETED → PAYOUT_INITIATED → PAYOUT_CREDITED → PAYMENT_COMPLETED, same-currency ones start at PROCESSING, with CANCELLED, REFUNDED and BOUNCED_BACK branches; PAYOUT_CREDITED fires per recipient, PAYMENT_COMPLETED once.',
   describe: data => ({
     subject: { type: 'payment', id: data.payment_id },
     status: data.status,

@@ -1,3 +1,5 @@
+import type { NormalizedStatusDecision } from '@finhooks/core';
+
 /**
  * Payment statuses Redpin documents for `PAYMENT STATUS` events. FX
  * payments run `AWAITING_FUNDS → RECEIVED_FUNDS → FX_COMPLETED →
@@ -51,3 +53,40 @@ export type RedpinKnownCustomerStatus =
 /** A customer status as sent (unknown ones are kept). */
 export type RedpinCustomerStatusValue =
   RedpinKnownCustomerStatus | (string & {});
+
+/**
+ * What each documented payment status means (docs/vocabulary.md §2). Only
+ * `PAYMENT_COMPLETED` is `succeeded`: `PAYOUT_CREDITED` fires per
+ * recipient of a multi-recipient payment, before the one
+ * `PAYMENT_COMPLETED`.
+ */
+export const redpinPaymentStatusDecisions = {
+  AWAITING_FUNDS: 'pending',
+  RECEIVED_FUNDS: 'processing',
+  FX_COMPLETED: 'processing',
+  PAYOUT_INITIATED: 'processing',
+  PAYOUT_CREDITED: 'processing',
+  PROCESSING: 'processing',
+  PAYMENT_COMPLETED: 'succeeded',
+  CANCELLED: 'canceled',
+  REFUNDED: 'refunded',
+  BOUNCED_BACK: 'failed',
+} as const satisfies Record<RedpinKnownPaymentStatus, NormalizedStatusDecision>;
+
+/** A third-party customer's compliance decision (review statuses). */
+export const redpinThirdPartyCustomerStatusDecisions = {
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+} as const satisfies Record<
+  RedpinKnownThirdPartyCustomerStatus,
+  NormalizedStatusDecision
+>;
+
+/** A customer's lifecycle (lower case, as Redpin sends it). */
+export const redpinCustomerStatusDecisions = {
+  active: 'active',
+  inactive: 'inactive',
+} as const satisfies Record<
+  RedpinKnownCustomerStatus,
+  NormalizedStatusDecision
+>;

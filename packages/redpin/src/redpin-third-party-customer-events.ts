@@ -6,7 +6,10 @@ import {
   redpinPayloadSchema,
   type RedpinCommonFields,
 } from './redpin-payload-schema';
-import type { RedpinThirdPartyCustomerStatusValue } from './redpin-statuses';
+import {
+  redpinThirdPartyCustomerStatusDecisions,
+  type RedpinThirdPartyCustomerStatusValue,
+} from './redpin-statuses';
 
 // Limited version of Redpin's schemas, focused on what the mapping reads.
 const reasonSchema = z.looseObject({
@@ -92,15 +95,21 @@ const thirdPartyCustomerStatusSchema = redpinPayloadSchema({
 });
 
 /**
- * `THIRD PARTY CUSTOMER STATUS` → `customer.status_changed` with subject
- * type `third_party_customer`: the same normalized type as `CUSTOMER
- * STATUS`, told apart by the subject type (and the native type).
+ * `THIRD PARTY CUSTOMER STATUS` → `customer.status_changed`, subject the
+ * customer (the same `customer_id` space as `CUSTOMER STATUS`): a
+ * compliance decision, `APPROVED` → `approved`, `REJECTED` → `rejected`.
+ * Told apart from `CUSTOMER STATUS` by the native type (and by its review
+ * rather than lifecycle statuses).
  */
 export const redpinThirdPartyCustomerStatusEvent = defineWebhookEvent({
   type: 'customer.status_changed',
   schema: thirdPartyCustomerStatusSchema,
+  subjectType: 'customer',
+  statuses: redpinThirdPartyCustomerStatusDecisions,
+  reference:
+    'https://docs.redpincompany.com/api-reference/webhooks/third-party-customers/webhook-third-party-customer-status-updated (and the older flat https://docs.redpincompany.com/api-reference/webhooks/webhook-third-party-customer-status-updated): "Sent when a third party customer\'s compliance status changes to APPROVED or REJECTED."',
   describe: data => ({
-    subject: { type: 'third_party_customer', id: data.customer_id },
+    subject: { type: 'customer', id: data.customer_id },
     status: data.status,
     occurredAt: data.event_timestamp,
   }),

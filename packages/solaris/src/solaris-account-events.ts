@@ -1,5 +1,9 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import {
+  defineWebhookEvent,
+  type NormalizedStatusDecision,
+} from '@finhooks/core';
 import { z } from 'zod';
+import { solarisReference } from './solaris-references';
 import { firstSubject, solarisMoneySchema } from './solaris-values';
 import {
   solarisWrappedSchema,
@@ -95,23 +99,117 @@ const solarisCashOperationSchema = z.looseObject({
 /** `CASH_OPERATION_STATUS_CHANGED` payload. */
 export type SolarisCashOperation = z.infer<typeof solarisCashOperationSchema>;
 
+/**
+ * `locking_status` (Solaris: "The default status is NO_BLOCK. Other status
+ * values indicate that funds may neither be credited to, nor debited from,
+ * the account").
+ */
+const lockingStatuses = {
+  NO_BLOCK: 'active',
+  CREDIT_BLOCK: 'blocked',
+  DEBIT_BLOCK: 'blocked',
+  BLOCK: 'blocked',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Account closure request `status`. */
+const closureStatuses = {
+  INITIATED: 'pending',
+  CONFIRMED: 'pending',
+  IN_PROGRESS: 'pending',
+  COMPLETED: 'approved',
+  FAILED: 'rejected',
+  REVOKED: 'canceled',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Account opening request `status`. */
+const openingStatuses = {
+  INITIATED: 'pending',
+  IN_PROGRESS: 'pending',
+  COMPLETED: 'approved',
+  REJECTED: 'rejected',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Account snapshot `payload.status`. */
+const snapshotStatuses = {
+  pending: 'pending',
+  available: 'succeeded',
+  failed: 'failed',
+  expired: 'expired',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Top-up `status` (`TopupStatusValues`). */
+const topUpStatuses = {
+  ACCEPTED: 'pending',
+  CONFIRMED: 'processing',
+  EXECUTED: 'succeeded',
+  DECLINED: 'failed',
+  CANCELLED: 'canceled',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Cash operation `status`. */
+const cashOperationStatuses = {
+  PENDING: 'pending',
+  CREATED: 'pending',
+  PAID: 'succeeded',
+  EXPIRED: 'expired',
+  CANCELLED: 'canceled',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+const topUp = (data: SolarisTopUp) => ({
+  subject: { type: 'payment', id: data.id },
+  status: data.status,
+});
+
 export const solarisAccountEvents = {
+  /**
+   * Any change of `locking_status` or `locking_reasons`, unblocking
+   * included: `blocked` while the account is locked in any way, `active`
+   * once it is `NO_BLOCK` again.
+   */
   ACCOUNT_BLOCK: defineWebhookEvent({
-    type: 'account.blocked',
+    type: 'account.status_changed',
+    subjectType: 'account',
+    statuses: lockingStatuses,
+    reference: solarisReference(
+      'account_block',
+      "The locking_status or locking_reason for a customer's account has changed.",
+    ),
     schema: solarisAccountBlockSchema,
-    describe: data => ({
-      subject: { type: 'account', id: data.account_id },
-      status: data.locking_status,
-      occurredAt: data.updated_at,
-    }),
+    describe: data => {
+      const lockingStatus = data.locking_status ?? undefined;
+      return {
+        subject: { type: 'account', id: data.account_id },
+        status: lockingStatus,
+        // Any status but NO_BLOCK locks the account (Solaris's words).
+        normalizedStatus:
+          lockingStatus === undefined || lockingStatus === ''
+            ? undefined
+            : lockingStatus === 'NO_BLOCK'
+              ? 'active'
+              : 'blocked',
+        occurredAt: data.updated_at,
+      };
+    },
   }),
   ACCOUNT_CLOSURE: defineWebhookEvent({
-    type: 'account.closed',
+    type: 'account.status_changed',
+    subjectType: 'account',
+    normalizedStatus: 'closed',
+    reference: solarisReference(
+      'account_closure',
+      "The account closure process has completed for a customer's account.",
+    ),
     schema: solarisAccountClosureSchema,
     describe: data => ({ subject: { type: 'account', id: data.account_id } }),
   }),
   ACCOUNT_CLOSURE_REQUEST: defineWebhookEvent({
     type: 'account_closure.created',
+    subjectType: 'account_closure',
+    statuses: closureStatuses,
+    reference: solarisReference(
+      'account_closure_request',
+      "Solaris has initiated the account closure process for a customer's account.",
+    ),
     schema: solarisAccountClosureRequestSchema,
     describe: data => ({
       subject: { type: 'account_closure', id: data.id },
@@ -121,6 +219,12 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_CLOSURE_REQUEST_UPDATE: defineWebhookEvent({
     type: 'account_closure.status_changed',
+    subjectType: 'account_closure',
+    statuses: closureStatuses,
+    reference: solarisReference(
+      'account_closure_request_update',
+      'This webhook sends notifications about certain status transitions for account closure requests.',
+    ),
     schema: solarisAccountClosureRequestSchema,
     describe: data => ({
       subject: { type: 'account_closure', id: data.id },
@@ -130,52 +234,88 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_LIMIT_CHANGE: defineWebhookEvent({
     type: 'account.updated',
+    subjectType: 'account',
+    reference: solarisReference(
+      'account_limit_change',
+      "The limit on a customer's account has changed.",
+    ),
     schema: solarisAccountIdSchema,
     describe: data => ({ subject: { type: 'account', id: data.account_id } }),
   }),
   ACCOUNT_OPENING_REQUEST: defineWebhookEvent({
-    type: 'account_opening.status_changed',
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: openingStatuses,
+    reference: solarisReference(
+      'account_opening_request',
+      'An account opening request has been either accepted or rejected.',
+    ),
     schema: solarisAccountOpeningRequestSchema,
     describe: data => ({
-      subject: { type: 'account_opening', id: data.account_opening_request_id },
+      subject: { type: 'application', id: data.account_opening_request_id },
       status: data.status,
       occurredAt: data.updated_at,
     }),
   }),
   ACCOUNT_SNAPSHOT: defineWebhookEvent({
     type: 'account_snapshot.status_changed',
+    subjectType: 'account_snapshot',
+    statuses: snapshotStatuses,
+    reference: solarisReference(
+      'account_snapshot',
+      'The status of an account snapshot has changed.',
+    ),
     schema: solarisWrappedSchema,
     describe: data => ({
       subject: { type: 'account_snapshot', id: data.entity_uuid },
       status: wrappedStatus(data),
     }),
   }),
+  /** `status` is the payload's (often `ACCEPTED`); the type says `failed`. */
   ACQUIRER_TOPUP_DECLINED: defineWebhookEvent({
-    type: 'payment.declined',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'failed',
+    statuses: topUpStatuses,
+    reference: solarisReference(
+      'acquirer_topup_declined',
+      'A Top-Up transaction was declined by Solaris. The status of the Top Up has changed to DECLINED.',
+    ),
     schema: solarisTopUpSchema,
-    describe: data => ({
-      subject: { type: 'payment', id: data.id },
-      status: data.status,
-    }),
+    describe: topUp,
   }),
   ACQUIRER_TOPUP_EXECUTED: defineWebhookEvent({
-    type: 'payment.completed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'succeeded',
+    statuses: topUpStatuses,
+    reference: solarisReference(
+      'acquirer_topup_executed',
+      'Solaris successfully processed a Top-Up via an Acquirer. [...] the status of the Top Up has changed to EXECUTED.',
+    ),
     schema: solarisTopUpSchema,
-    describe: data => ({
-      subject: { type: 'payment', id: data.id },
-      status: data.status,
-    }),
+    describe: topUp,
   }),
   ACQUIRER_TOPUP_PAYMENT_FAILED: defineWebhookEvent({
-    type: 'payment.failed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'failed',
+    statuses: topUpStatuses,
+    reference: solarisReference(
+      'acquirer_topup_payment_failed',
+      'A customer attempted an Instant Top-Up but the payment failed.',
+    ),
     schema: solarisTopUpSchema,
-    describe: data => ({
-      subject: { type: 'payment', id: data.id },
-      status: data.status,
-    }),
+    describe: topUp,
   }),
   CASH_OPERATION_STATUS_CHANGED: defineWebhookEvent({
     type: 'cash_operation.status_changed',
+    subjectType: 'cash_operation',
+    statuses: cashOperationStatuses,
+    reference: solarisReference(
+      'cash_operation_status_changed',
+      'A customer has paid out/paid in to a cash operation, or the cash operation has expired.',
+    ),
     schema: solarisCashOperationSchema,
     describe: data => ({
       subject: firstSubject(['cash_operation', data.id]),

@@ -1,5 +1,9 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import {
+  defineWebhookEvent,
+  type NormalizedStatusDecision,
+} from '@finhooks/core';
 import { z } from 'zod';
+import { solarisReference } from './solaris-references';
 import { firstSubject, solarisMoneySchema } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
@@ -95,27 +99,81 @@ const solarisChallengeSchema = z.looseObject({
 /** `SCA_CHALLENGE` payload (shape not published). */
 export type SolarisScaChallenge = z.infer<typeof solarisChallengeSchema>;
 
+/**
+ * Reservation `status` (PROVIDERS.md §2.7): `RESOLVED` covers booked,
+ * cancelled and expired alike, so it says nothing the vocabulary can.
+ */
+const reservationStatuses = {
+  OPEN: 'authorized',
+  RESOLVED: 'unmapped',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** `card_transaction.status` of a declined authorization. */
+const declineStatuses = {
+  DECLINED: 'failed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Fraud case `resolution` (the published examples). */
+const fraudCaseResolutions = {
+  PENDING: 'requires_action',
+  TIMEOUT: 'expired',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Card `status` (CARD_LIFECYCLE_EVENT enum). */
+const cardStatuses = {
+  PROCESSING: 'pending',
+  INACTIVE: 'inactive',
+  ACTIVE: 'active',
+  BLOCKED: 'blocked',
+  BLOCKED_BY_SOLARIS: 'blocked',
+  ACTIVATION_BLOCKED_BY_SOLARIS: 'blocked',
+  COUNTERFEIT_CARD: 'blocked',
+  FRAUD: 'blocked',
+  LOST: 'blocked',
+  STOLEN: 'blocked',
+  NEVER_RECEIVED: 'blocked',
+  CLOSED: 'closed',
+  CLOSED_BY_SOLARIS: 'closed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Push provisioning token `token_status`. */
+const cardTokenStatuses = {
+  INACTIVE: 'inactive',
+  ACTIVE: 'active',
+  SUSPENDED: 'blocked',
+  DEACTIVATED: 'closed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
 const reservation = (data: SolarisReservation) => ({
   subject: { type: 'reservation', id: data.id },
   status: data.status,
 });
 
-const cardAuthorizationDecline = defineWebhookEvent({
-  type: 'card_authorization.declined',
-  schema: solarisCardAuthorizationDeclineSchema,
-  describe: data => ({
-    subject: firstSubject(
-      ['card_authorization', data.id],
-      ['card', data.card_transaction?.card_id],
-    ),
-    status: data.card_transaction?.status,
-    occurredAt: data.card_transaction?.attempted_at,
-  }),
-});
+function cardAuthorizationDecline(reference: string) {
+  return defineWebhookEvent({
+    type: 'card_authorization.status_changed',
+    subjectType: 'card_authorization',
+    normalizedStatus: 'failed',
+    statuses: declineStatuses,
+    reference,
+    schema: solarisCardAuthorizationDeclineSchema,
+    describe: data => ({
+      subject: firstSubject(['card_authorization', data.id]),
+      status: data.card_transaction?.status,
+      occurredAt: data.card_transaction?.attempted_at,
+    }),
+  });
+}
 
 export const solarisCardEvents = {
   CARD_AUTHORIZATION: defineWebhookEvent({
     type: 'card_authorization.created',
+    subjectType: 'card_authorization',
+    statuses: reservationStatuses,
+    reference: solarisReference(
+      'card_authorization',
+      'A card transaction created a reservation (reservation_type CARD_AUTHORIZATION) on the account.',
+    ),
     schema: solarisReservationSchema,
     describe: data => ({
       subject: { type: 'card_authorization', id: data.id },
@@ -124,6 +182,12 @@ export const solarisCardEvents = {
   }),
   CARD_AUTHORIZATION_RESOLUTION: defineWebhookEvent({
     type: 'card_authorization.status_changed',
+    subjectType: 'card_authorization',
+    statuses: reservationStatuses,
+    reference: solarisReference(
+      'card_authorization_resolved',
+      'A card authorization reservation was resolved (cancelled, booked or expired).',
+    ),
     schema: solarisReservationSchema,
     describe: data => ({
       subject: { type: 'card_authorization', id: data.id },
@@ -132,10 +196,25 @@ export const solarisCardEvents = {
     }),
   }),
   /** Deprecated by Solaris in favour of `CARD_AUTHORIZATION_DECLINE_V2`. */
-  CARD_AUTHORIZATION_DECLINE: cardAuthorizationDecline,
-  CARD_AUTHORIZATION_DECLINE_V2: cardAuthorizationDecline,
+  CARD_AUTHORIZATION_DECLINE: cardAuthorizationDecline(
+    solarisReference(
+      'card_authorization_decline',
+      'A card authorization was declined (deprecated: use CARD_AUTHORIZATION_DECLINE_V2).',
+    ),
+  ),
+  CARD_AUTHORIZATION_DECLINE_V2: cardAuthorizationDecline(
+    solarisReference(
+      'card_authorization_decline_v2',
+      'A card authorization was declined; card_transaction describes the attempt.',
+    ),
+  ),
   CARD_DELIVERY_TRACKING: defineWebhookEvent({
     type: 'card.updated',
+    subjectType: 'card',
+    reference: solarisReference(
+      'card_delivery_tracking',
+      'New delivery tracking information is available for a card (payload not published in full).',
+    ),
     schema: solarisCardDeliverySchema,
     describe: data => ({
       subject: firstSubject(['card', data.card_id], ['card', data.id]),
@@ -143,6 +222,12 @@ export const solarisCardEvents = {
   }),
   CARD_FRAUD_CASE_PENDING: defineWebhookEvent({
     type: 'fraud_case.created',
+    subjectType: 'fraud_case',
+    statuses: fraudCaseResolutions,
+    reference: solarisReference(
+      'card_fraud_case_pending',
+      "A fraud case was recorded on a transaction made by a customer's card, and it requires the customer's immediate response.",
+    ),
     schema: solarisFraudCaseSchema,
     describe: data => ({
       subject: { type: 'fraud_case', id: data.id },
@@ -151,7 +236,14 @@ export const solarisCardEvents = {
     }),
   }),
   CARD_FRAUD_CASE_TIMEOUT: defineWebhookEvent({
-    type: 'fraud_case.expired',
+    type: 'fraud_case.status_changed',
+    subjectType: 'fraud_case',
+    normalizedStatus: 'expired',
+    statuses: fraudCaseResolutions,
+    reference: solarisReference(
+      'card_fraud_case_timeout',
+      "A fraud case that was recorded for a transaction with a customer's card did not receive a response from the customer within 30 minutes.",
+    ),
     schema: solarisFraudCaseSchema,
     describe: data => ({
       subject: { type: 'fraud_case', id: data.id },
@@ -161,6 +253,12 @@ export const solarisCardEvents = {
   }),
   CARD_LIFECYCLE_EVENT: defineWebhookEvent({
     type: 'card.status_changed',
+    subjectType: 'card',
+    statuses: cardStatuses,
+    reference: solarisReference(
+      'card_lifecycle_event',
+      "The status of a customer's card has changed.",
+    ),
     schema: solarisCardSchema,
     describe: data => ({
       subject: { type: 'card', id: data.id },
@@ -169,6 +267,12 @@ export const solarisCardEvents = {
   }),
   CARD_TOKEN_LIFECYCLE: defineWebhookEvent({
     type: 'card_token.status_changed',
+    subjectType: 'card_token',
+    statuses: cardTokenStatuses,
+    reference: solarisReference(
+      'card_token_lifecycle',
+      "A push provisioning token has been created or updated for a customer's card.",
+    ),
     schema: solarisCardTokenSchema,
     describe: data => ({
       subject: { type: 'card_token', id: data.token_reference_id },
@@ -177,24 +281,43 @@ export const solarisCardEvents = {
   }),
   SCA_CHALLENGE: defineWebhookEvent({
     type: 'challenge.created',
+    subjectType: 'challenge',
+    reference: solarisReference(
+      'sca_challenge',
+      'A 3-D Secure challenge was created for a card transaction (name per third-party code, PROVIDERS.md §2.6; page not retrieved).',
+    ),
     schema: solarisChallengeSchema,
-    describe: data => ({
-      subject: firstSubject(['challenge', data.id], ['card', data.card_id]),
-    }),
+    describe: data => ({ subject: firstSubject(['challenge', data.id]) }),
   }),
   RESERVATION_CREATED: defineWebhookEvent({
     type: 'reservation.created',
+    subjectType: 'reservation',
+    statuses: reservationStatuses,
+    reference: solarisReference(
+      'reservation_created',
+      'A seizure-related reservation was created on an account.',
+    ),
     schema: solarisReservationSchema,
     describe: reservation,
   }),
   RESERVATION_RESOLVED: defineWebhookEvent({
     type: 'reservation.status_changed',
+    subjectType: 'reservation',
+    statuses: reservationStatuses,
+    reference: solarisReference(
+      'reservation_resolved',
+      'A seizure-related reservation was resolved.',
+    ),
     schema: solarisReservationSchema,
     describe: data => ({ ...reservation(data), occurredAt: data.resolved_at }),
   }),
   /** Legacy name, seen only in third-party code; payload not published. */
   RESERVATION_AND_CARD_STATUS_CHANGES: defineWebhookEvent({
     type: 'reservation.status_changed',
+    subjectType: 'reservation',
+    statuses: reservationStatuses,
+    reference:
+      '../shared/PROVIDERS.md §2.6 (kontist EventType, third-party): RESERVATION_AND_CARD_STATUS_CHANGES — legacy name, no docs.solarisgroup.com page',
     schema: z.looseObject({
       id: z.string().nullish(),
       status: z.string().nullish(),

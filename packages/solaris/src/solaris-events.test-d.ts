@@ -1,6 +1,7 @@
 import {
   createWebhooks,
   isUnknownWebhookEvent,
+  type KnownFields,
   type KnownWebhookEventV1,
 } from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
   type SolarisPayload,
   type SolarisSeizure,
   type SolarisTaxIdentificationChanged,
+  type SolarisTopUp,
 } from './index';
 
 const adapter = createSolarisAdapter({ defaultSecret: 'secret' });
@@ -31,34 +33,45 @@ describe('SolarisEvent', () => {
     expectTypeOf(event).toEqualTypeOf<KnownWebhookEventV1<SolarisEvent>>();
     expectTypeOf(event.nativeType).toEqualTypeOf<SolarisNativeType>();
     if (event.nativeType === 'BOOKING') {
-      expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
+      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
       expectTypeOf(event.type).toEqualTypeOf<'booking.created'>();
-      expectTypeOf(event.data.amount).toEqualTypeOf<SolarisMoney>();
+      expectTypeOf(event.data.amount).toEqualTypeOf<
+        KnownFields<SolarisMoney>
+      >();
       expectTypeOf(event.data.amount.value).toEqualTypeOf<number>();
       expectTypeOf(event.data.meta_info).toEqualTypeOf<
         string | null | undefined
       >();
     }
     if (event.nativeType === 'PERSON_DELETED') {
-      expectTypeOf(event.data).toEqualTypeOf<SolarisHeaderOnlyPayload>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<SolarisHeaderOnlyPayload>
+      >();
       expectTypeOf(event.type).toEqualTypeOf<'person.deleted'>();
     }
     if (event.nativeType === 'PERSON_TAX_IDENTIFICATION_CHANGED') {
-      expectTypeOf(event.data).toEqualTypeOf<SolarisTaxIdentificationChanged>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<SolarisTaxIdentificationChanged>
+      >();
     }
   });
 
   it('should narrow data on the normalized type', () => {
     const event = {} as SolarisEvent;
-    if (event.type === 'account.blocked') {
-      expectTypeOf(event.nativeType).toEqualTypeOf<'ACCOUNT_BLOCK'>();
-      expectTypeOf(event.data).toEqualTypeOf<SolarisAccountBlock>();
+    if (event.type === 'account.status_changed') {
+      expectTypeOf(event.nativeType).toEqualTypeOf<
+        'ACCOUNT_BLOCK' | 'ACCOUNT_CLOSURE'
+      >();
+      if (event.nativeType === 'ACCOUNT_BLOCK')
+        expectTypeOf(event.data).toEqualTypeOf<
+          KnownFields<SolarisAccountBlock>
+        >();
     }
-    if (event.type === 'seizure.completed') {
+    if (event.type === 'seizure.status_changed') {
       expectTypeOf(event.nativeType).toEqualTypeOf<
         'PERSON_SEIZURE_FULFILLED' | 'BUSINESS_SEIZURE_FULFILLED'
       >();
-      expectTypeOf(event.data).toEqualTypeOf<SolarisSeizure>();
+      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisSeizure>>();
     }
     if (event.type === 'solaris.unknown') {
       expectTypeOf(event.data).toBeUnknown();
@@ -66,7 +79,9 @@ describe('SolarisEvent', () => {
   });
 
   it('should type payloads by native type', () => {
-    expectTypeOf<SolarisPayload<'BOOKING'>>().toEqualTypeOf<SolarisBooking>();
+    expectTypeOf<SolarisPayload<'BOOKING'>>().toEqualTypeOf<
+      KnownFields<SolarisBooking>
+    >();
     // @ts-expect-error not a Solaris native type
     expectTypeOf<SolarisPayload<'NOT_A_TYPE'>>();
   });
@@ -78,13 +93,13 @@ describe('router patterns', () => {
   it('should narrow handler events by pattern', () => {
     webhooks.on('booking.created', event => {
       expectTypeOf(event.nativeType).toEqualTypeOf<'BOOKING'>();
-      expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
+      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
     });
     webhooks.on('solaris:PERSON_DELETED', event => {
       expectTypeOf(event.type).toEqualTypeOf<'person.deleted'>();
     });
     webhooks.on('seizure.*', event => {
-      expectTypeOf(event.data).toEqualTypeOf<SolarisSeizure>();
+      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisSeizure>>();
     });
     webhooks.on('person.*', event => {
       expectTypeOf(event.type).toEqualTypeOf<
@@ -93,13 +108,41 @@ describe('router patterns', () => {
     });
     // @ts-expect-error no such normalized type
     webhooks.on('booking.deleted', () => undefined);
+    // @ts-expect-error renamed to account.status_changed
+    webhooks.on('account.blocked', () => undefined);
+  });
+
+  it('should narrow on a normalized status across native types', () => {
+    webhooks.on('payment.status_changed#failed', event => {
+      expectTypeOf(event.normalizedStatus).toEqualTypeOf<'failed'>();
+      expectTypeOf(event.type).toEqualTypeOf<'payment.status_changed'>();
+      expectTypeOf(event.nativeType).toEqualTypeOf<
+        | 'ACQUIRER_TOPUP_DECLINED'
+        | 'ACQUIRER_TOPUP_EXECUTED'
+        | 'ACQUIRER_TOPUP_PAYMENT_FAILED'
+        | 'BATCH_TRANSFER_STATUS_CHANGED'
+        | 'SCHEDULED_TRANSFER_STATUS_CHANGED'
+        | 'SEPA_TIMED_ORDER'
+        | 'SEPA_SCHEDULED_TRANSACTION'
+        | 'SEPA_CREDIT_TRANSACTION_DECLINED'
+        | 'REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED'
+        | 'INCOMING_REJECTED_TRANSACTION'
+        | 'BUSINESS_FRONTING_PAYOUT_UPDATE'
+      >();
+      if (event.nativeType === 'ACQUIRER_TOPUP_DECLINED')
+        expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisTopUp>>();
+    });
+    webhooks.on('account.*#blocked', event => {
+      expectTypeOf(event.normalizedStatus).toEqualTypeOf<'blocked'>();
+      expectTypeOf(event.provider).toEqualTypeOf<'solaris'>();
+    });
   });
 
   it('should narrow onAny events on nativeType after isUnknownWebhookEvent', () => {
     webhooks.onAny(event => {
       if (isUnknownWebhookEvent(event)) return;
       if (event.nativeType === 'BOOKING') {
-        expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
+        expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
         expectTypeOf(event.type).toEqualTypeOf<'booking.created'>();
       }
     });

@@ -106,9 +106,14 @@ const minimalSamples: Record<string, unknown> = {
     account_id: 'a1cacc',
     amount: money,
   },
-  SDD_COLLECTION_APPLICATION: { id: 'sdd1', status: 'approved', limit: money },
+  SDD_COLLECTION_APPLICATION: {
+    id: 'sdd1',
+    status: 'pending',
+    decision: 'OFFERED',
+    limit: money,
+  },
   INCOMING_REJECTED_TRANSACTION: {
-    status: 'REJECTED',
+    status: 'RETURNED',
     account_id: 'a1cacc',
     business_id: 'null',
   },
@@ -123,6 +128,7 @@ const minimalSamples: Record<string, unknown> = {
     reason: 'INSUFFICIENT_FUNDS',
     card_transaction: {
       card_id: 'c1mcrd',
+      status: 'DECLINED',
       attempted_at: '2019-04-01T12:23:42+00:00',
     },
   },
@@ -140,7 +146,7 @@ const minimalSamples: Record<string, unknown> = {
   PERSON_SEIZURE_FULFILLED: { ...seizure, status: 'FULFILLED' },
   PERSON_SEIZURE_DELETED: seizure,
   CONSUMER_OVERDRAFT_APPLICATION: { id: 'oa1', status: 'offered' },
-  OVERDRAFT_APPLICATION: { id: 'oa2', status: 'created' },
+  OVERDRAFT_APPLICATION: { id: 'oa2', status: 'overdraft_created' },
   OVERDRAFT_LIMIT_CHANGE: {
     id: 'e26cd100ovlc',
     overdraft_id: 'fe90cov',

@@ -20,7 +20,7 @@ describe('header-only events', () => {
   const cases = [
     ['PERSON_CHANGED', 'person.updated', 'person'],
     ['PERSON_DELETED', 'person.deleted', 'person'],
-    ['PERSON_MOBILE_NUMBER_CREATED', 'mobile_number.created', 'person'],
+    ['PERSON_MOBILE_NUMBER_CREATED', 'person.updated', 'person'],
     ['BUSINESS_CHANGED', 'business.updated', 'business'],
     ['BUSINESS_DELETED', 'business.deleted', 'business'],
   ] as const;
@@ -102,7 +102,7 @@ describe('tax identification events', () => {
         { id },
         { 'Solaris-Entity-Id': 'tax_1ctin' },
       );
-      expect(event.type).toBe('tax_identification.updated');
+      expect(event.type).toBe(`${subjectType}.updated`);
       expect(event.subject).toEqual({ type: subjectType, id });
       expect(event.authenticity.subject).toBe(true);
       expect(event.data).toEqual({ id });

@@ -6,6 +6,7 @@ import {
 } from '@finhooks/core';
 import { z } from 'zod';
 import { entityIdHeader, headerValue } from './solaris-headers';
+import { solarisReference } from './solaris-references';
 import { solarisId } from './solaris-values';
 
 /**
@@ -67,6 +68,11 @@ function requireEntityId({
 export const solarisHeaderOnlyEvents = {
   PERSON_CHANGED: defineWebhookEvent({
     type: 'person.updated',
+    subjectType: 'person',
+    reference: solarisReference(
+      'person_changed',
+      'One or more attributes of a person were changed. This webhook does not come with a payload. The header will contain the ID of the person that was changed.',
+    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
@@ -77,16 +83,35 @@ export const solarisHeaderOnlyEvents = {
    */
   PERSON_DELETED: defineWebhookEvent({
     type: 'person.deleted',
+    subjectType: 'person',
+    reference: solarisReference(
+      'person_deleted',
+      'Solaris deletes all personal data related to the given person from its system according to GDPR regulations.',
+    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
+  /**
+   * A mobile number was added to the person; only the person is named
+   * (in the header), so the event is about the person.
+   */
   PERSON_MOBILE_NUMBER_CREATED: defineWebhookEvent({
-    type: 'mobile_number.created',
+    type: 'person.updated',
+    subjectType: 'person',
+    reference: solarisReference(
+      'person_mobile_number_created',
+      'A mobile number was created for a customer, but has not yet been verified. This webhook does not contain a payload, but the header will contain the id of the person for whom the mobile number was created.',
+    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
   BUSINESS_CHANGED: defineWebhookEvent({
     type: 'business.updated',
+    subjectType: 'business',
+    reference: solarisReference(
+      'business_changed',
+      'One or more attributes of a business were changed. This webhook does not come with a payload. The notification includes the ID of the business that was changed in the header.',
+    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
@@ -96,6 +121,11 @@ export const solarisHeaderOnlyEvents = {
    */
   BUSINESS_DELETED: defineWebhookEvent({
     type: 'business.deleted',
+    subjectType: 'business',
+    reference: solarisReference(
+      'business_deleted',
+      'Solaris has deleted all data related to the given business from its system.',
+    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),

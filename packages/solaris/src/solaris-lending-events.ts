@@ -1,5 +1,9 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import {
+  defineWebhookEvent,
+  type NormalizedStatusDecision,
+} from '@finhooks/core';
 import { z } from 'zod';
+import { solarisReference } from './solaris-references';
 import { firstSubject, solarisMoneySchema } from './solaris-values';
 import { solarisWrappedSchema, wrappedStatus } from './solaris-wrapped-payload';
 
@@ -61,47 +65,148 @@ export type SolarisOverdraftLimitChange = z.infer<
   typeof solarisOverdraftLimitChangeSchema
 >;
 
-const application = (data: SolarisApplication) => ({
-  subject: { type: 'loan_application', id: data.id },
-  status: data.status,
-});
+/**
+ * Fronting loan application `status` (consumer fronting API reference),
+ * plus the business example's `approved`. `CONSUMER_FRONTING_APPLICATION`'s
+ * published payload is the loan the application created (`payout_*`): for
+ * the application that means it went through.
+ */
+const frontingApplicationStatuses = {
+  account_snapshot_pending: 'requires_action',
+  scoring_pending: 'pending',
+  binding_offer_scoring_pending: 'pending',
+  offered: 'requires_action',
+  identification_trigger_pending: 'requires_action',
+  identification_pending: 'requires_action',
+  accepted: 'approved',
+  approved: 'approved',
+  loan_created: 'approved',
+  payout_pending: 'approved',
+  payout_issued: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+} as const satisfies Record<string, NormalizedStatusDecision>;
 
-const overdraftApplication = defineWebhookEvent({
-  type: 'overdraft_application.status_changed',
-  schema: solarisApplicationSchema,
-  describe: data => ({
-    subject: { type: 'overdraft_application', id: data.id },
-    status: data.status,
-  }),
+/** Consumer loan application `payload.status`. */
+const consumerLoanApplicationStatuses = {
+  offered: 'requires_action',
+  esign_pending: 'requires_action',
+  account_snapshot_verification: 'pending',
+  screening_pending: 'pending',
+  approved: 'approved',
+  loan_creation_pending: 'approved',
+  loan_created: 'approved',
+  esign_failed: 'rejected',
+  rejected: 'rejected',
+  deleted: 'canceled',
+  expired: 'expired',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Fronting loan `status` (the enum is published only in part). */
+const loanStatuses = {
+  payout_pending: 'pending',
+  payout_issued: 'succeeded',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Fronting loan payout `status`. */
+const loanPayoutStatuses = {
+  transfers_pending: 'processing',
+  transfers_complete: 'succeeded',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Consumer overdraft `status`: in place until `terminated`. */
+const overdraftStatuses = {
+  created: 'pending',
+  conditions_pending: 'pending',
+  limit_pending: 'pending',
+  attached: 'active',
+  defaulted_pending: 'blocked',
+  conditions_termination_pending: 'active',
+  termination_pending: 'active',
+  terminated: 'closed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Consumer overdraft application `status`. */
+const consumerOverdraftApplicationStatuses = {
+  scoring_pending: 'pending',
+  offered: 'requires_action',
+  overdraft_created: 'approved',
+  rejected: 'rejected',
+  deleted: 'canceled',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Freelancer overdraft application `status`. */
+const overdraftApplicationStatuses = {
+  initial_scoring_pending: 'pending',
+  account_snapshot_pending: 'requires_action',
+  account_snapshot_verification_pending: 'pending',
+  offered: 'requires_action',
+  overdraft_created: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  deleted: 'canceled',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+const application = (data: SolarisApplication) => ({
+  subject: { type: 'application', id: data.id },
+  status: data.status,
 });
 
 export const solarisLendingEvents = {
   BUSINESS_FRONTING_APPLICATION: defineWebhookEvent({
-    type: 'loan_application.status_changed',
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: frontingApplicationStatuses,
+    reference: solarisReference(
+      'business_fronting_application',
+      'The status of a business fronting loan application has changed.',
+    ),
     schema: solarisApplicationSchema,
     describe: application,
   }),
+  /**
+   * The published payload is the fronting loan (`id`) with its
+   * `application_id`: the subject is the application.
+   */
   CONSUMER_FRONTING_APPLICATION: defineWebhookEvent({
-    type: 'loan_application.status_changed',
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: frontingApplicationStatuses,
+    reference: solarisReference(
+      'consumer_fronting_application',
+      'The status of a consumer loan application has changed.',
+    ),
     schema: solarisFrontingLoanSchema,
     describe: data => ({
       subject: firstSubject(
-        ['loan_application', data.application_id],
-        ['loan', data.id],
+        ['application', data.application_id],
+        ['application', data.id],
       ),
       status: data.status,
     }),
   }),
   CONSUMER_LOAN_APPLICATION: defineWebhookEvent({
-    type: 'loan_application.status_changed',
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: consumerLoanApplicationStatuses,
+    reference: solarisReference(
+      'consumer_loan_application',
+      'The status of a consumer loan application has changed.',
+    ),
     schema: solarisWrappedSchema,
     describe: data => ({
-      subject: { type: 'loan_application', id: data.entity_uuid },
+      subject: { type: 'application', id: data.entity_uuid },
       status: wrappedStatus(data),
     }),
   }),
   BUSINESS_FRONTING_LOAN_PAYOUT: defineWebhookEvent({
     type: 'loan.status_changed',
+    subjectType: 'loan',
+    statuses: loanStatuses,
+    reference: solarisReference(
+      'business_fronting_loan_payout',
+      'The status of a fronting loan payout has changed to payout_issued.',
+    ),
     schema: solarisFrontingLoanSchema,
     describe: data => ({
       subject: { type: 'loan', id: data.id },
@@ -110,6 +215,12 @@ export const solarisLendingEvents = {
   }),
   BUSINESS_FRONTING_PAYOUT_UPDATE: defineWebhookEvent({
     type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: loanPayoutStatuses,
+    reference: solarisReference(
+      'business_fronting_payout_update',
+      'The status of a partial fronting loan payout has changed to transfers_complete.',
+    ),
     schema: solarisLoanPayoutSchema,
     describe: data => ({
       subject: { type: 'payment', id: data.id },
@@ -118,23 +229,54 @@ export const solarisLendingEvents = {
   }),
   CONSUMER_OVERDRAFT: defineWebhookEvent({
     type: 'overdraft.status_changed',
+    subjectType: 'overdraft',
+    statuses: overdraftStatuses,
+    reference: solarisReference(
+      'consumer_overdraft',
+      'The status of a consumer overdraft has changed.',
+    ),
     schema: solarisOverdraftSchema,
     describe: data => ({
       subject: { type: 'overdraft', id: data.id },
       status: data.status,
     }),
   }),
-  CONSUMER_OVERDRAFT_APPLICATION: overdraftApplication,
-  OVERDRAFT_APPLICATION: overdraftApplication,
+  CONSUMER_OVERDRAFT_APPLICATION: defineWebhookEvent({
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: consumerOverdraftApplicationStatuses,
+    reference: solarisReference(
+      'consumer_overdraft_application',
+      'The status of a consumer overdraft application has changed.',
+    ),
+    schema: solarisApplicationSchema,
+    describe: application,
+  }),
+  OVERDRAFT_APPLICATION: defineWebhookEvent({
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: overdraftApplicationStatuses,
+    reference: solarisReference(
+      'overdraft_application',
+      'The status of a freelancer overdraft application has changed.',
+    ),
+    schema: solarisApplicationSchema,
+    describe: application,
+  }),
+  /**
+   * The overdraft's limit changed; `id` and `status` belong to the limit
+   * change request (kept in `data`), the subject is the overdraft.
+   */
   OVERDRAFT_LIMIT_CHANGE: defineWebhookEvent({
     type: 'overdraft.updated',
+    subjectType: 'overdraft',
+    reference: solarisReference(
+      'overdraft_limit_change',
+      "The overdraft limit on a consumer's account has changed.",
+    ),
     schema: solarisOverdraftLimitChangeSchema,
     describe: data => ({
-      subject: firstSubject(
-        ['overdraft', data.overdraft_id],
-        ['overdraft', data.id],
-      ),
-      status: data.status,
+      subject: firstSubject(['overdraft', data.overdraft_id]),
     }),
   }),
 };

@@ -1,5 +1,9 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import {
+  defineWebhookEvent,
+  type NormalizedStatusDecision,
+} from '@finhooks/core';
 import { z } from 'zod';
+import { solarisReference } from './solaris-references';
 import { firstSubject, solarisMoneySchema } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
@@ -122,6 +126,7 @@ export type SolarisCollectionApplication = z.infer<
 >;
 
 const solarisRejectedTransactionSchema = z.looseObject({
+  id: z.string().nullish(),
   status: z.string().nullish(),
   status_reason: z.string().nullish(),
   sender_name: z.string().nullish(),
@@ -146,17 +151,75 @@ const solarisInstantPayoutSchema = z.looseObject({
 /** `REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED` payload. */
 export type SolarisInstantPayout = z.infer<typeof solarisInstantPayoutSchema>;
 
-const transfer = (data: {
-  id: string;
-  status?: string | null | undefined;
-}) => ({
-  subject: { type: 'transfer', id: data.id },
+/** Batch transfer `status`. */
+const batchStatuses = {
+  IN_PROGRESS: 'processing',
+  FINISHED: 'succeeded',
+  REJECTED: 'failed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Scheduled transfer `status`: the schedule, not one execution. */
+const scheduledTransferStatuses = {
+  ACTIVE: 'pending',
+  CANCELED: 'canceled',
+  CONCLUDED: 'succeeded',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Standing order execution `status` ("either executed or declined"). */
+const standingOrderStatuses = {
+  EXECUTED: 'succeeded',
+  DECLINED: 'failed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Timed order `status` (the published example: `EXECUTED`). */
+const timedOrderStatuses = {
+  EXECUTED: 'succeeded',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** Instant reference account payout `status`. */
+const payoutStatuses = {
+  EXECUTED: 'succeeded',
+  DECLINED: 'failed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** SEPA direct debit profile `status` (legacy, PROVIDERS.md §2.7). */
+const directDebitProfileStatuses = {
+  ACCEPTED: 'active',
+  ACTIVE: 'active',
+  REJECTED: 'inactive',
+  BLOCKED: 'blocked',
+  EXPIRED: 'closed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** SDD collection application `status` (the published example: `pending`). */
+const collectionApplicationStatuses = {
+  pending: 'pending',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+/** SDD collection application `decision`. */
+const collectionDecisions = {
+  OFFERED: 'approved',
+  REJECTED: 'rejected',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+const payment = (data: { id: string; status?: string | null | undefined }) => ({
+  subject: { type: 'payment', id: data.id },
+  status: data.status,
+});
+
+const directDebitProfile = (data: SolarisDirectDebitProfile) => ({
+  subject: { type: 'direct_debit_profile', id: data.id },
   status: data.status,
 });
 
 export const solarisPaymentEvents = {
   BOOKING: defineWebhookEvent({
     type: 'booking.created',
+    subjectType: 'booking',
+    reference: solarisReference(
+      'booking',
+      'A booking was created on the account specified in the webhook payload.',
+    ),
     schema: solarisBookingSchema,
     describe: data => ({
       subject: { type: 'booking', id: data.id },
@@ -164,40 +227,84 @@ export const solarisPaymentEvents = {
     }),
   }),
   BATCH_TRANSFER_STATUS_CHANGED: defineWebhookEvent({
-    type: 'transfer.status_changed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: batchStatuses,
+    reference: solarisReference(
+      'batch_transfer_status_changed',
+      "When a batch transfer's status changes to IN_PROGRESS, REJECTED or FINISHED, this webhook will be triggered.",
+    ),
     schema: solarisBatchTransferSchema,
     describe: data => ({
-      ...transfer(data),
+      ...payment(data),
       occurredAt: data.updated_at ?? data.finished_at ?? data.started_at,
     }),
   }),
   SCHEDULED_TRANSFER_STATUS_CHANGED: defineWebhookEvent({
-    type: 'transfer.status_changed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: scheduledTransferStatuses,
+    reference: solarisReference(
+      'scheduled_transfer_status_changed',
+      'This webhook event is triggered when the status of a scheduled transfer changes. [status:] Possible values are ACTIVE, CANCELED and CONCLUDED.',
+    ),
     schema: solarisTransferSchema,
-    describe: transfer,
+    describe: payment,
   }),
   SEPA_TIMED_ORDER: defineWebhookEvent({
-    type: 'transfer.completed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: timedOrderStatuses,
+    reference: solarisReference(
+      'sepa_timed_order',
+      'A timed order was executed.',
+    ),
     schema: solarisTransferSchema,
-    describe: data => ({ ...transfer(data), occurredAt: data.processed_at }),
+    describe: data => ({ ...payment(data), occurredAt: data.processed_at }),
   }),
   SEPA_SCHEDULED_TRANSACTION: defineWebhookEvent({
-    type: 'transfer.completed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: standingOrderStatuses,
+    reference: solarisReference(
+      'sepa_scheduled_transaction',
+      'A standing order was either executed or declined.',
+    ),
     schema: solarisTransferSchema,
-    describe: data => ({ ...transfer(data), occurredAt: data.processed_at }),
+    describe: data => ({ ...payment(data), occurredAt: data.processed_at }),
   }),
   SEPA_CREDIT_TRANSACTION_DECLINED: defineWebhookEvent({
-    type: 'transfer.declined',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'failed',
+    statuses: { declined: 'failed' },
+    reference: solarisReference(
+      'sepa_credit_transaction_declined',
+      'A SEPA Credit Transfer conducted by one of your customers was declined.',
+    ),
     schema: solarisCreditTransferDeclinedSchema,
-    describe: transfer,
+    describe: data => ({ ...payment(data), occurredAt: data.created_at }),
   }),
   REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED: defineWebhookEvent({
-    type: 'transfer.completed',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'succeeded',
+    statuses: payoutStatuses,
+    reference: solarisReference(
+      'reference_account_instant_payout_executed',
+      'An instant reference account payout was successful and a booking was made on the account.',
+    ),
     schema: solarisInstantPayoutSchema,
-    describe: transfer,
+    describe: payment,
   }),
   SEPA_DIRECT_DEBIT_RETURN: defineWebhookEvent({
-    type: 'direct_debit.declined',
+    type: 'direct_debit.status_changed',
+    subjectType: 'direct_debit',
+    normalizedStatus: 'failed',
+    reference: solarisReference(
+      'sepa_direct_debit_return',
+      "A SEPA Direct Debit return notification was created because a SEPA Direct Debit collection from a customer's account did not meet the payment acceptance criteria, which led to Solaris declining the transaction.",
+    ),
     schema: solarisDirectDebitReturnSchema,
     describe: data => ({
       subject: { type: 'direct_debit', id: data.id },
@@ -205,45 +312,99 @@ export const solarisPaymentEvents = {
     }),
   }),
   SEPA_DIRECT_DEBIT_TRANSACTION_SCHEDULED: defineWebhookEvent({
-    type: 'direct_debit.created',
+    type: 'direct_debit.status_changed',
+    subjectType: 'direct_debit',
+    normalizedStatus: 'pending',
+    reference: solarisReference(
+      'sepa_direct_debit_transaction_scheduled',
+      "A SEPA Direct Debit transaction was scheduled on a customer's account. [id:] Same as the transaction ID in the booking resource.",
+    ),
     schema: solarisDirectDebitScheduledSchema,
     describe: data => ({
       subject: firstSubject(
         ['direct_debit', data.id],
         ['direct_debit', data.transaction_id],
-        ['account', data.account_id],
       ),
     }),
   }),
+  /**
+   * An application for SDD collections (Decoupled Cards), not a
+   * collection: `application.status_changed`. When `status` is missing or
+   * undocumented, Solaris's `decision` decides.
+   */
   SDD_COLLECTION_APPLICATION: defineWebhookEvent({
-    type: 'direct_debit.status_changed',
+    type: 'application.status_changed',
+    subjectType: 'application',
+    statuses: collectionApplicationStatuses,
+    reference: solarisReference(
+      'sdd_collection_application',
+      'To start receiving updates about application Decoupled Cards product. [status:] The current status of the SDD collection application. [decision:] OFFERED, REJECTED.',
+    ),
     schema: solarisCollectionApplicationSchema,
-    describe: data => ({
-      subject: { type: 'direct_debit', id: data.id },
-      status: data.status,
-    }),
+    describe: data => {
+      const status = data.status ?? undefined;
+      const documented =
+        status !== undefined &&
+        Object.hasOwn(collectionApplicationStatuses, status);
+      const decision = data.decision ?? undefined;
+      return {
+        subject: { type: 'application', id: data.id },
+        status,
+        ...(!documented &&
+        decision !== undefined &&
+        Object.hasOwn(collectionDecisions, decision)
+          ? {
+              normalizedStatus:
+                collectionDecisions[
+                  decision as keyof typeof collectionDecisions
+                ],
+            }
+          : {}),
+        occurredAt: data.created_at,
+      };
+    },
   }),
+  /** The block is only scheduled: the profile changed, not its status. */
   BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_SCHEDULED: defineWebhookEvent({
-    type: 'direct_debit.blocked',
+    type: 'direct_debit_profile.updated',
+    subjectType: 'direct_debit_profile',
+    statuses: directDebitProfileStatuses,
+    reference: solarisReference(
+      'business_direct_debit_profile_block_scheduled',
+      "A block was scheduled on a business' SEPA Direct Debit profile. (Legacy)",
+    ),
     schema: solarisDirectDebitProfileSchema,
-    describe: data => ({
-      subject: { type: 'direct_debit', id: data.id },
-      status: data.status,
-    }),
+    describe: directDebitProfile,
   }),
   BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_CANCELLED: defineWebhookEvent({
-    type: 'direct_debit.unblocked',
+    type: 'direct_debit_profile.updated',
+    subjectType: 'direct_debit_profile',
+    statuses: directDebitProfileStatuses,
+    reference: solarisReference(
+      'business_direct_debit_profile_block_cancelled',
+      "A scheduled block on a business' SEPA Direct Debit profile was canceled. (Legacy)",
+    ),
     schema: solarisDirectDebitProfileSchema,
-    describe: data => ({
-      subject: { type: 'direct_debit', id: data.id },
-      status: data.status,
-    }),
+    describe: directDebitProfile,
   }),
+  /**
+   * An incoming payment Solaris rejected: `failed` whatever `status` says
+   * (`RETURNED` in the example). The published payload has no id of the
+   * payment, so there is usually no subject (`data.account_id` names the
+   * account).
+   */
   INCOMING_REJECTED_TRANSACTION: defineWebhookEvent({
-    type: 'transaction.declined',
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    normalizedStatus: 'failed',
+    statuses: { RETURNED: 'failed' },
+    reference: solarisReference(
+      'incoming_rejected_transaction',
+      'An incoming transaction to an account was rejected (event name per PROVIDERS.md §2.6, not confirmed).',
+    ),
     schema: solarisRejectedTransactionSchema,
     describe: data => ({
-      subject: firstSubject(['account', data.account_id]),
+      subject: firstSubject(['payment', data.id]),
       status: data.status,
     }),
   }),

@@ -1,5 +1,10 @@
-import { defineWebhookEvent } from '@finhooks/core';
+import {
+  defineWebhookEvent,
+  type NormalizedStatusDecision,
+  type NormalizedStatusV1,
+} from '@finhooks/core';
 import { z } from 'zod';
+import { solarisReference } from './solaris-references';
 import { solarisMoneySchema } from './solaris-values';
 
 // Limited version of the schema, focussed on what the mapping reads and
@@ -21,9 +26,24 @@ const solarisSeizureSchema = z.looseObject({
 /** `PERSON_SEIZURE_*` / `BUSINESS_SEIZURE_*` payload. */
 export type SolarisSeizure = z.infer<typeof solarisSeizureSchema>;
 
-function seizureEvent<TType extends string>(type: TType) {
+/** Seizure `status` (PROVIDERS.md §2.7). */
+const seizureStatuses = {
+  WAITING_FOR_AUTHORITY: 'pending',
+  ACTIVE: 'active',
+  FULFILLED: 'closed',
+} as const satisfies Record<string, NormalizedStatusDecision>;
+
+function seizureEvent<TType extends string>(
+  type: TType,
+  reference: string,
+  normalizedStatus?: NormalizedStatusV1,
+) {
   return defineWebhookEvent({
     type,
+    subjectType: 'seizure',
+    statuses: seizureStatuses,
+    ...(normalizedStatus === undefined ? {} : { normalizedStatus }),
+    reference,
     schema: solarisSeizureSchema,
     describe: data => ({
       subject: { type: 'seizure', id: data.id },
@@ -32,13 +52,65 @@ function seizureEvent<TType extends string>(type: TType) {
   });
 }
 
+const unconfirmed = ' (event name per third-party code, PROVIDERS.md §2.6)';
+
 export const solarisSeizureEvents = {
-  PERSON_SEIZURE_CREATED: seizureEvent('seizure.created'),
-  PERSON_SEIZURE_UPDATED: seizureEvent('seizure.updated'),
-  PERSON_SEIZURE_FULFILLED: seizureEvent('seizure.completed'),
-  PERSON_SEIZURE_DELETED: seizureEvent('seizure.deleted'),
-  BUSINESS_SEIZURE_CREATED: seizureEvent('seizure.created'),
-  BUSINESS_SEIZURE_UPDATED: seizureEvent('seizure.updated'),
-  BUSINESS_SEIZURE_FULFILLED: seizureEvent('seizure.completed'),
-  BUSINESS_SEIZURE_DELETED: seizureEvent('seizure.deleted'),
+  PERSON_SEIZURE_CREATED: seizureEvent(
+    'seizure.created',
+    solarisReference(
+      'person_seizure_created',
+      `Solaris has received a request from the authorities (e.g., court, governmental agency) to seize the account(s) of a person.${unconfirmed}`,
+    ),
+  ),
+  PERSON_SEIZURE_UPDATED: seizureEvent(
+    'seizure.updated',
+    solarisReference(
+      'person_seizure_updated',
+      'A seizure on a person was updated (e.g., its processing switched from automated to manual).',
+    ),
+  ),
+  PERSON_SEIZURE_FULFILLED: seizureEvent(
+    'seizure.status_changed',
+    solarisReference(
+      'person_seizure_fulfilled',
+      'The status of a seizure on a person has changed to FULFILLED.',
+    ),
+    'closed',
+  ),
+  PERSON_SEIZURE_DELETED: seizureEvent(
+    'seizure.deleted',
+    solarisReference(
+      'person_seizure_deleted',
+      `Solaris has removed a seizure for a person because it was created by mistake.${unconfirmed}`,
+    ),
+  ),
+  BUSINESS_SEIZURE_CREATED: seizureEvent(
+    'seizure.created',
+    solarisReference(
+      'business_seizure_created',
+      'Solaris has received a request from the authorities (e.g., court, governmental agency) to seize the account(s) of a business.',
+    ),
+  ),
+  BUSINESS_SEIZURE_UPDATED: seizureEvent(
+    'seizure.updated',
+    solarisReference(
+      'business_seizure_updated',
+      'The processing method for a seizure for a business has switched from automated to manual.',
+    ),
+  ),
+  BUSINESS_SEIZURE_FULFILLED: seizureEvent(
+    'seizure.status_changed',
+    solarisReference(
+      'business_seizure_fulfilled',
+      'The status of a seizure on a business has changed to FULFILLED.',
+    ),
+    'closed',
+  ),
+  BUSINESS_SEIZURE_DELETED: seizureEvent(
+    'seizure.deleted',
+    solarisReference(
+      'business_seizure_deleted',
+      'Solaris has removed a seizure for a business because it was created by mistake.',
+    ),
+  ),
 };

@@ -1,11 +1,5 @@
 import {
-  clampListLimit,
   ConfigurationError,
-  decodeStoreCursor,
-  encodeStoreCursor,
-  retryDelayMs,
-  storedErrorMessage,
-  toEpochMs,
   type AnyWebhookEventV1,
   type DurableWebhookStore,
   type ListStoredEventsQuery,
@@ -16,22 +10,33 @@ import {
   type WebhookClaimResult,
   type WebhookEventKey,
   type WebhookStoreEntry,
+} from '@finhooks/core';
+import {
+  assertSameEvent,
+  clampListLimit,
   claimLease,
   createClaimLeases,
+  decodeStoreCursor,
   identityScope,
+  isRejectedData,
+  leaseExpiredMessage,
   nthEventId,
-} from '@finhooks/core';
+  purgeCutoffMs,
+  rejectedEvent,
+  resolveDurableStoreOptions,
+  retryDelayMs,
+  storedErrorMessage,
+  toBuffer,
+  toEpochMs,
+  toEventsPage,
+  toStoredEvent,
+  type DurableStoreOptions,
+  type StoredEventRow,
+} from '@finhooks/core/store-kit';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { postgresMigrations } from './postgres-migrations';
-import { toBuffer, toBytes } from './postgres-bytes';
-import {
-  fittedKey,
-  fittedText,
-  isRejectedData,
-  pgText,
-  rejectedEvent,
-} from './postgres-rejected';
+import { fittedKey, fittedText, pgText, POSTGRES } from './postgres-rejected';
 
 /** The result of a query, as `pg` returns it. */
 export interface PostgresQueryResult {
@@ -56,7 +61,7 @@ export interface PostgresPool {
 }
 
 /** Options of {@link createPostgresStore}. */
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends DurableStoreOptions {
   /**
    * `postgres://user@host:5432/db`. Without it (and without `pool`) the
    * standard `PG*` environment variables apply.
@@ -66,35 +71,10 @@ export interface PostgresStoreOptions {
   pool?: PostgresPool;
   /** Schema holding the tables, created by `migrate()`. Default `finhooks`. */
   schema?: string;
-  /** Handler runs before an event is dead-lettered (`failed`). Default 10. */
-  maxAttempts?: number;
-  /**
-   * How long a newly claimed event is reserved for the receiver that runs
-   * its handlers, in ms, before a retry worker may take it over. Default 5 min.
-   */
-  leaseMs?: number;
-  /** Clock (ms since the epoch), for tests. Default `Date.now`. */
-  now?: () => number;
 }
 
 /** A durable finhooks store in PostgreSQL, shareable by many receivers. */
 export type PostgresWebhookStore = DurableWebhookStore;
-
-interface EventRow {
-  provider: string;
-  id: string;
-  state: StoredEventState;
-  attempts: number;
-  lease: number;
-  last_error: string | null;
-  next_attempt_at: number | null;
-  received_at: number;
-  event: string;
-  method: string | null;
-  url: string | null;
-  headers: string | null;
-  body: Uint8Array | string | null;
-}
 
 /** Advisory lock class of migrations ("fhks"); the second key is the schema. */
 const MIGRATION_LOCK_CLASS = 0x66686b73;
@@ -152,55 +132,6 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function bytesOf(value: Uint8Array | string | null): Uint8Array {
-  if (value === null) return new Uint8Array(0);
-  // A custom global bytea type parser may hand back the hex text form.
-  if (typeof value === 'string') {
-    return toBytes(
-      Buffer.from(value.startsWith('\\x') ? value.slice(2) : value, 'hex'),
-    );
-  }
-  return toBytes(value);
-}
-
-function toStoredEvent(row: EventRow): StoredWebhookEvent {
-  const stored: StoredWebhookEvent = {
-    provider: row.provider,
-    id: row.id,
-    state: row.state,
-    attempts: row.attempts,
-    lease: row.lease,
-    event: JSON.parse(row.event) as AnyWebhookEventV1,
-    delivery: {
-      method: row.method ?? '',
-      url: row.url ?? '',
-      headers:
-        row.headers === null
-          ? {}
-          : (JSON.parse(row.headers) as Record<string, string>),
-      body: bytesOf(row.body),
-    },
-  };
-  if (row.last_error !== null) stored.lastError = row.last_error;
-  if (row.next_attempt_at !== null)
-    stored.nextAttemptAt = iso(row.next_attempt_at);
-  return stored;
-}
-
-function positiveInteger(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigurationError({
-      message: `createPostgresStore: ${name} must be a positive integer, got ${String(value)}.`,
-    });
-  }
-  return value;
-}
-
 function quoteSchema(schema: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new ConfigurationError({
@@ -221,13 +152,11 @@ function quoteSchema(schema: string): string {
 export function createPostgresStore(
   options: PostgresStoreOptions = {},
 ): PostgresWebhookStore {
-  const maxAttempts = positiveInteger('maxAttempts', options.maxAttempts, 10);
-  const claimLeaseMs = positiveInteger(
-    'leaseMs',
-    options.leaseMs,
-    5 * 60 * 1000,
-  );
-  const now = options.now ?? Date.now;
+  const {
+    maxAttempts,
+    leaseMs: claimLeaseMs,
+    now,
+  } = resolveDurableStoreOptions('createPostgresStore', options);
   const schemaName = options.schema ?? 'finhooks';
   const schema = quoteSchema(schemaName);
   const events = `${schema}.events`;
@@ -455,7 +384,7 @@ export function createPostgresStore(
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       // A connection in an unknown state is discarded, not reused.
-      if (!isRejectedData(error))
+      if (!isRejectedData(error, POSTGRES))
         broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
@@ -472,9 +401,9 @@ export function createPostgresStore(
       // than the server's stack, an index value over its size limit…) is
       // kept in quarantine, raw body included, instead of failing every
       // retry. Anything else (connection lost) is a store failure: 500.
-      if (!isRejectedData(error)) throw error;
+      if (!isRejectedData(error, POSTGRES)) throw error;
       return claimOnce(
-        { ...entry, event: rejectedEvent(entry.event, error) },
+        { ...entry, event: rejectedEvent(entry.event, error, POSTGRES) },
         true,
       );
     }
@@ -558,13 +487,9 @@ export function createPostgresStore(
     await query(
       `UPDATE ${events} SET state = 'failed', next_attempt_at = NULL, last_error = $3
        WHERE state = 'processing' AND next_attempt_at <= $1::timestamptz AND attempts >= $2`,
-      [
-        iso(timestamp),
-        maxAttempts,
-        `The lease expired ${maxAttempts} times: the worker stopped while running the handlers.`,
-      ],
+      [iso(timestamp), maxAttempts, leaseExpiredMessage(maxAttempts)],
     );
-    const { rows } = await query<EventRow>(
+    const { rows } = await query<StoredEventRow>(
       `WITH due AS (
          SELECT provider, id, next_attempt_at FROM ${events}
          WHERE state IN ('pending', 'processing') AND next_attempt_at <= $1::timestamptz
@@ -613,7 +538,7 @@ export function createPostgresStore(
         `(e.received_at, e.provider, e.id) < (${param(iso(position.receivedAtMs))}::timestamptz, ${param(position.provider)}, ${param(position.id)})`,
       );
     }
-    const { rows } = await query<EventRow>(
+    const { rows } = await query<StoredEventRow>(
       `SELECT ${ROW_COLUMNS}
        FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -621,25 +546,13 @@ export function createPostgresStore(
        LIMIT ${param(limit + 1)}`,
       values,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      events: page.map(toStoredEvent),
-      nextCursor:
-        rows.length > limit && last !== undefined
-          ? encodeStoreCursor({
-              receivedAtMs: last.received_at,
-              provider: last.provider,
-              id: last.id,
-            })
-          : null,
-    };
+    return toEventsPage(rows, limit);
   }
 
   async function getEvent(
     key: WebhookEventKey,
   ): Promise<StoredWebhookEvent | undefined> {
-    const { rows } = await query<EventRow>(
+    const { rows } = await query<StoredEventRow>(
       `SELECT ${ROW_COLUMNS}
        FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
        WHERE e.provider = $1 AND e.id = $2`,
@@ -652,13 +565,9 @@ export function createPostgresStore(
     key: WebhookEventKey,
     event: AnyWebhookEventV1,
   ): Promise<StoredWebhookEvent | undefined> {
-    if (event.provider !== key.provider || event.id !== key.id) {
-      throw new TypeError(
-        `replaceQuarantined: the new event is ${event.provider}/${event.id}, not ${key.provider}/${key.id}; a replay must keep the event's identity.`,
-      );
-    }
+    assertSameEvent('replaceQuarantined', key, event);
     const invalid = 'issues' in event;
-    const { rows } = await query<EventRow>(
+    const { rows } = await query<StoredEventRow>(
       `WITH updated AS (
          UPDATE ${events} SET type = $3, native_type = $4, subject_type = $5, subject_id = $6,
            status = $7, occurred_at = $8::timestamptz, event = $9::json, issues = $10::json,
@@ -679,6 +588,21 @@ export function createPostgresStore(
     return rows[0] === undefined ? undefined : toStoredEvent(rows[0]);
   }
 
+  async function rewriteEvent(
+    key: WebhookEventKey,
+    event: AnyWebhookEventV1,
+  ): Promise<boolean> {
+    assertSameEvent('rewriteEvent', key, event);
+    // Any state: only what the event says changes.
+    const { rowCount } = await query(
+      `UPDATE ${events} SET type = $3, native_type = $4, subject_type = $5, subject_id = $6,
+         status = $7, occurred_at = $8::timestamptz, event = $9::json, issues = $10::json
+       WHERE provider = $1 AND id = $2`,
+      [key.provider, pgText(key.id), ...eventParams(event)],
+    );
+    return rowCount === 1;
+  }
+
   return {
     durable: true,
     async migrate() {
@@ -692,6 +616,7 @@ export function createPostgresStore(
     listEvents,
     getEvent,
     replaceQuarantined,
+    rewriteEvent,
     async counts() {
       const { rows } = await query<{
         provider: string;
@@ -704,7 +629,7 @@ export function createPostgresStore(
       return rows;
     },
     async latestBySubject({ provider, subjectType, subjectId }) {
-      const { rows } = await query<EventRow>(
+      const { rows } = await query<StoredEventRow>(
         `SELECT ${ROW_COLUMNS}
          FROM ${events} e LEFT JOIN ${deliveries} d ON d.provider = e.provider AND d.id = e.id
          WHERE e.provider = $1 AND e.subject_type = $2 AND e.subject_id = $3
@@ -724,9 +649,7 @@ export function createPostgresStore(
       return rowCount;
     },
     async purgeProcessed({ before }) {
-      const cutoff = before.getTime();
-      if (Number.isNaN(cutoff))
-        throw new TypeError('purgeProcessed: `before` is not a valid date.');
+      const cutoff = purgeCutoffMs(before);
       // Deliveries go with their events (ON DELETE CASCADE).
       const { rowCount } = await query(
         `DELETE FROM ${events}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runDurableStoreContractTests } from '@finhooks/core/testing';
 import { describe, expect, it } from 'vitest';
+import { signatureVerification, type WebhookEventV1 } from '@finhooks/core';
 import { createSqliteStore } from './index';
 import { sqliteMigrations } from './sqlite-migrations';
 
@@ -22,6 +23,29 @@ runDurableStoreContractTests({
     };
   },
 });
+
+/** An `acme` event identified by its provider id, signed over the body. */
+function acmeEvent(
+  id: string,
+  type: string,
+  receivedAt: string,
+): WebhookEventV1 {
+  const nativeType = type.toUpperCase().replaceAll('.', '_');
+  const authenticity = { ...signatureVerification({ body: true }), type: true };
+  const identity = { source: 'provider_id' as const, key: id };
+  return {
+    specVersion: '1',
+    id,
+    identity,
+    authenticity,
+    provider: 'acme',
+    type,
+    nativeType,
+    receivedAt,
+    data: {},
+    delivery: {},
+  };
+}
 
 describe('createSqliteStore', () => {
   it('uses WAL, a busy timeout and the versioned schema', async () => {
@@ -117,25 +141,7 @@ describe('createSqliteStore', () => {
 
       const store = createSqliteStore({ filename, now: () => 1000 });
       await store.migrate();
-      const event = {
-        specVersion: '1' as const,
-        id: 'evt_old',
-        identity: { source: 'provider_id' as const, key: 'evt_old' },
-        authenticity: {
-          scheme: 'signature' as const,
-          body: true,
-          type: true,
-          timestamp: false,
-          url: false,
-          headers: [],
-        },
-        provider: 'acme',
-        type: 't',
-        nativeType: 'T',
-        receivedAt: new Date(1000).toISOString(),
-        data: {},
-        delivery: {},
-      };
+      const event = acmeEvent('evt_old', 't', new Date(1000).toISOString());
       const delivery = {
         method: 'POST',
         url: 'http://x/',
@@ -186,25 +192,11 @@ describe('createSqliteStore', () => {
     try {
       const first = createSqliteStore({ filename });
       await first.migrate();
-      const event = {
-        specVersion: '1' as const,
-        id: 'evt_1',
-        identity: { source: 'provider_id' as const, key: 'evt_1' },
-        authenticity: {
-          scheme: 'signature' as const,
-          body: true,
-          type: true,
-          timestamp: false,
-          url: false,
-          headers: [],
-        },
-        provider: 'acme',
-        type: 'payment.created',
-        nativeType: 'PAYMENT_CREATED',
-        receivedAt: '2026-03-01T12:00:00.000Z',
-        data: {},
-        delivery: {},
-      };
+      const event = acmeEvent(
+        'evt_1',
+        'payment.created',
+        '2026-03-01T12:00:00.000Z',
+      );
       const body = new Uint8Array([0, 1, 2, 255]);
       expect(
         await first.claim({

@@ -1,11 +1,5 @@
 import {
-  clampListLimit,
   ConfigurationError,
-  decodeStoreCursor,
-  encodeStoreCursor,
-  retryDelayMs,
-  storedErrorMessage,
-  toEpochMs,
   type AnyWebhookEventV1,
   type DurableWebhookStore,
   type ListStoredEventsQuery,
@@ -15,93 +9,47 @@ import {
   type WebhookClaimResult,
   type WebhookEventKey,
   type WebhookStoreEntry,
+} from '@finhooks/core';
+import {
+  assertSameEvent,
+  clampListLimit,
   claimLease,
   createClaimLeases,
+  decodeStoreCursor,
+  isRejectedData,
+  leaseExpiredMessage,
   nthEventId,
-} from '@finhooks/core';
+  purgeCutoffMs,
+  rejectedEvent,
+  resolveDurableStoreOptions,
+  retryDelayMs,
+  storedErrorMessage,
+  toBuffer,
+  toEpochMs,
+  toEventsPage,
+  toStoredEvent,
+  type DurableStoreOptions,
+  type StoredEventRow,
+} from '@finhooks/core/store-kit';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
-import { toBuffer, toBytes } from './sqlite-bytes';
-import { isRejectedData, rejectedEvent } from './sqlite-rejected';
+import { SQLITE } from './sqlite-rejected';
 
 /** Options of {@link createSqliteStore}. */
-export interface SqliteStoreOptions {
+export interface SqliteStoreOptions extends DurableStoreOptions {
   /** Database file, created if missing; `:memory:` for a private in-memory database. */
   filename: string;
-  /** Handler runs before an event is dead-lettered (`failed`). Default 10. */
-  maxAttempts?: number;
-  /**
-   * How long a newly claimed event is reserved for the receiver that runs
-   * its handlers, in ms, before a retry worker may take it over. Default 5 min.
-   */
-  leaseMs?: number;
   /** How long a write waits for another connection's lock, in ms. Default 5 000. */
   busyTimeoutMs?: number;
-  /** Clock (ms since the epoch), for tests. Default `Date.now`. */
-  now?: () => number;
 }
 
 /** A durable finhooks store in one SQLite database file. */
 export type SqliteWebhookStore = DurableWebhookStore;
 
-interface EventRow {
-  provider: string;
-  id: string;
-  state: StoredEventState;
-  attempts: number;
-  lease: number;
-  last_error: string | null;
-  next_attempt_at: number | null;
-  received_at: number;
-  event: string;
-  method: string | null;
-  url: string | null;
-  headers: string | null;
-  body: Buffer | null;
-}
-
 const SELECT_ROW = `
   SELECT e.provider, e.id, e.state, e.attempts, e.lease, e.last_error, e.next_attempt_at,
          e.received_at, e.event, d.method, d.url, d.headers, d.body
   FROM events e LEFT JOIN deliveries d ON d.provider = e.provider AND d.id = e.id`;
-
-function toStoredEvent(row: EventRow): StoredWebhookEvent {
-  const stored: StoredWebhookEvent = {
-    provider: row.provider,
-    id: row.id,
-    state: row.state,
-    attempts: row.attempts,
-    lease: row.lease,
-    event: JSON.parse(row.event) as AnyWebhookEventV1,
-    delivery: {
-      method: row.method ?? '',
-      url: row.url ?? '',
-      headers:
-        row.headers === null
-          ? {}
-          : (JSON.parse(row.headers) as Record<string, string>),
-      body: row.body === null ? new Uint8Array(0) : toBytes(row.body),
-    },
-  };
-  if (row.last_error !== null) stored.lastError = row.last_error;
-  if (row.next_attempt_at !== null)
-    stored.nextAttemptAt = new Date(row.next_attempt_at).toISOString();
-  return stored;
-}
-
-function positiveInteger(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigurationError({
-      message: `createSqliteStore: ${name} must be a positive integer, got ${String(value)}.`,
-    });
-  }
-  return value;
-}
 
 /**
  * A durable store for one receiver process (or several processes sharing a
@@ -120,14 +68,12 @@ export function createSqliteStore(
         'createSqliteStore: pass { filename } (a file path, or ":memory:").',
     });
   }
-  const maxAttempts = positiveInteger('maxAttempts', options.maxAttempts, 10);
-  const claimLeaseMs = positiveInteger(
-    'leaseMs',
-    options.leaseMs,
-    5 * 60 * 1000,
-  );
+  const {
+    maxAttempts,
+    leaseMs: claimLeaseMs,
+    now,
+  } = resolveDurableStoreOptions('createSqliteStore', options);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const now = options.now ?? Date.now;
 
   const db = new Database(options.filename, { timeout: busyTimeoutMs });
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -141,7 +87,7 @@ export function createSqliteStore(
   let statements: Statements | undefined;
   const listStatements = new Map<
     string,
-    Database.Statement<(string | number)[], EventRow>
+    Database.Statement<(string | number)[], StoredEventRow>
   >();
 
   type Statements = ReturnType<typeof prepare>;
@@ -212,7 +158,7 @@ export function createSqliteStore(
       exists: db.prepare<[string, string], { found: number }>(
         'SELECT 1 AS found FROM events WHERE provider = ? AND id = ?',
       ),
-      getEvent: db.prepare<[string, string], EventRow>(
+      getEvent: db.prepare<[string, string], StoredEventRow>(
         `${SELECT_ROW} WHERE e.provider = ? AND e.id = ?`,
       ),
       replace: db.prepare(`
@@ -220,7 +166,13 @@ export function createSqliteStore(
           subject_id = @subjectId, status = @status, occurred_at = @occurredAt, state = @state,
           next_attempt_at = @nextAttemptAt, last_error = NULL, event = @event, issues = @issues
         WHERE provider = @provider AND id = @id AND state = 'quarantined'`),
-      latestBySubject: db.prepare<[string, string, string], EventRow>(`
+      // Any state: only what the event says changes.
+      rewrite: db.prepare(`
+        UPDATE events SET type = @type, native_type = @nativeType, subject_type = @subjectType,
+          subject_id = @subjectId, status = @status, occurred_at = @occurredAt, event = @event,
+          issues = @issues
+        WHERE provider = @provider AND id = @id`),
+      latestBySubject: db.prepare<[string, string, string], StoredEventRow>(`
         ${SELECT_ROW}
         WHERE e.provider = ? AND e.subject_type = ? AND e.subject_id = ?
         ORDER BY e.occurred_at DESC NULLS LAST, e.received_at DESC, e.id DESC
@@ -385,7 +337,7 @@ export function createSqliteStore(
       // A worker that died mid-way leaves `processing` with an expired lease;
       // one that keeps dying on the same event must not loop forever.
       s.deadLetterExpired.run(
-        `The lease expired ${maxAttempts} times: the worker stopped while running the handlers.`,
+        leaseExpiredMessage(maxAttempts),
         timestamp,
         maxAttempts,
       );
@@ -448,23 +400,10 @@ export function createSqliteStore(
       LIMIT ?`;
     let statement = listStatements.get(sql);
     if (statement === undefined) {
-      statement = db.prepare<(string | number)[], EventRow>(sql);
+      statement = db.prepare<(string | number)[], StoredEventRow>(sql);
       listStatements.set(sql, statement);
     }
-    const rows = statement.all(...params, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      events: page.map(toStoredEvent),
-      nextCursor:
-        rows.length > limit && last !== undefined
-          ? encodeStoreCursor({
-              receivedAtMs: last.received_at,
-              provider: last.provider,
-              id: last.id,
-            })
-          : null,
-    };
+    return toEventsPage(statement.all(...params, limit + 1), limit);
   }
 
   return {
@@ -479,10 +418,10 @@ export function createSqliteStore(
         // An authentic payload the database cannot take as is (nested too
         // deep to serialize…) is kept in quarantine, raw body included,
         // instead of failing every retry. Anything else is a store failure.
-        if (!isRejectedData(error)) throw error;
+        if (!isRejectedData(error, SQLITE)) throw error;
         return claimOnce({
           ...entry,
-          event: rejectedEvent(entry.event, error),
+          event: rejectedEvent(entry.event, error, SQLITE),
         });
       }
     },
@@ -505,12 +444,13 @@ export function createSqliteStore(
       return row === undefined ? undefined : toStoredEvent(row);
     },
     async replaceQuarantined(key, event) {
-      if (event.provider !== key.provider || event.id !== key.id) {
-        throw new TypeError(
-          `replaceQuarantined: the new event is ${event.provider}/${event.id}, not ${key.provider}/${key.id}; a replay must keep the event's identity.`,
-        );
-      }
+      assertSameEvent('replaceQuarantined', key, event);
       return replaceTransaction.immediate(ready(), key, event);
+    },
+    async rewriteEvent(key, event) {
+      assertSameEvent('rewriteEvent', key, event);
+      const { invalid: _invalid, ...columns } = eventColumns(event);
+      return ready().rewrite.run({ ...columns, id: key.id }).changes === 1;
     },
     async counts() {
       return ready().counts.all();
@@ -524,11 +464,8 @@ export function createSqliteStore(
         .changes;
     },
     async purgeProcessed({ before }) {
-      const cutoff = before.getTime();
-      if (Number.isNaN(cutoff))
-        throw new TypeError('purgeProcessed: `before` is not a valid date.');
       // Deliveries go with their events (ON DELETE CASCADE).
-      return ready().purgeProcessed.run(cutoff).changes;
+      return ready().purgeProcessed.run(purgeCutoffMs(before)).changes;
     },
     async close() {
       if (db.open) db.close();

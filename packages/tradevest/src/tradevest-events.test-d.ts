@@ -1,4 +1,4 @@
-import { createWebhooks } from '@finhooks/core';
+import { createWebhooks, type KnownFields } from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createTradevestAdapter,
@@ -9,7 +9,9 @@ import type {
   TradevestCustomerNotification,
   TradevestIdentificationVerificationNotification,
   TradevestLabelsUpdateNotification,
+  TradevestPartnerDocumentNotification,
   TradevestReTokenPrices,
+  TradevestTransferNotification,
 } from './index';
 
 declare const event: TradevestEvent;
@@ -17,21 +19,25 @@ declare const event: TradevestEvent;
 describe('TradevestEvent', () => {
   it('should type data exactly when narrowed on nativeType', () => {
     if (event.nativeType === 'CUSTOMER_NOTIFICATION') {
-      expectTypeOf(event.data).toEqualTypeOf<TradevestCustomerNotification>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<TradevestCustomerNotification>
+      >();
       expectTypeOf(event.data.customerId).toEqualTypeOf<string>();
-      expectTypeOf(event.type).toEqualTypeOf<'customer.updated'>();
+      expectTypeOf(event.type).toEqualTypeOf<'customer.status_changed'>();
     }
     if (event.nativeType === 'RE_TOKEN_PRICES') {
-      expectTypeOf(event.data).toEqualTypeOf<TradevestReTokenPrices>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<TradevestReTokenPrices>
+      >();
       // Prices are exact decimal strings, never numbers.
       expectTypeOf(event.data.regularToken).toEqualTypeOf<string>();
       // @ts-expect-error: a price notification has no customer
       void event.data.customerId.length;
     }
     if (event.nativeType === 'LABELS_UPDATE_NOTIFICATION') {
-      expectTypeOf(
-        event.data,
-      ).toEqualTypeOf<TradevestLabelsUpdateNotification>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<TradevestLabelsUpdateNotification>
+      >();
       expectTypeOf(event.data.updatedCustomers).toEqualTypeOf<
         string[] | null | undefined
       >();
@@ -52,9 +58,9 @@ describe('TradevestEvent', () => {
       expectTypeOf(
         event.nativeType,
       ).toEqualTypeOf<'IDENTIFICATION_VERIFICATION_NOTIFICATION'>();
-      expectTypeOf(
-        event.data,
-      ).toEqualTypeOf<TradevestIdentificationVerificationNotification>();
+      expectTypeOf(event.data).toEqualTypeOf<
+        KnownFields<TradevestIdentificationVerificationNotification>
+      >();
     }
     if (event.type === 'order.status_changed') {
       expectTypeOf(event.nativeType).toEqualTypeOf<
@@ -74,10 +80,21 @@ describe('TradevestEvent', () => {
         createTradevestAdapter({ headers: [{ name: 'api-key', value: 'k' }] }),
       ],
     });
-    webhooks.on('customer.updated', customerEvent => {
-      expectTypeOf(
-        customerEvent.data,
-      ).toEqualTypeOf<TradevestCustomerNotification>();
+    webhooks.on('customer.status_changed', customerEvent => {
+      expectTypeOf(customerEvent.data).toEqualTypeOf<
+        KnownFields<TradevestCustomerNotification>
+      >();
+    });
+    // Customers whose labels changed: the type names the parent.
+    webhooks.on('customer.updated', labelsEvent => {
+      expectTypeOf(labelsEvent.data).toEqualTypeOf<
+        KnownFields<TradevestLabelsUpdateNotification>
+      >();
+    });
+    webhooks.on('partner_document.updated', documentEvent => {
+      expectTypeOf(documentEvent.data).toEqualTypeOf<
+        KnownFields<TradevestPartnerDocumentNotification>
+      >();
     });
     webhooks.on('tradevest:RE_TOKEN_PRICES', pricesEvent => {
       expectTypeOf(pricesEvent.data.premiumToken).toEqualTypeOf<string>();
@@ -87,5 +104,34 @@ describe('TradevestEvent', () => {
     });
     // @ts-expect-error: not a Tradevest type
     webhooks.on('payment.captured', () => {});
+    // @ts-expect-error: transfers are payments now
+    webhooks.on('transfer.updated', () => {});
+  });
+
+  it('should narrow on a normalized status across resources', () => {
+    const webhooks = createWebhooks({
+      adapters: [
+        createTradevestAdapter({ headers: [{ name: 'api-key', value: 'k' }] }),
+      ],
+    });
+    // "A payment failed": a transfer REJECTED or INVALID at Tradevest.
+    webhooks.on('payment.status_changed#failed', failed => {
+      expectTypeOf(failed.nativeType).toEqualTypeOf<'TRANSFER_NOTIFICATION'>();
+      expectTypeOf(failed.data).toEqualTypeOf<
+        KnownFields<TradevestTransferNotification>
+      >();
+      expectTypeOf(failed.normalizedStatus).toEqualTypeOf<'failed'>();
+    });
+    webhooks.on('order.*#succeeded', settled => {
+      expectTypeOf(settled.type).toEqualTypeOf<'order.status_changed'>();
+      expectTypeOf(settled.normalizedStatus).toEqualTypeOf<'succeeded'>();
+    });
+    webhooks.on('customer.*#pending', customer => {
+      expectTypeOf(customer.type).toEqualTypeOf<
+        'customer.status_changed' | 'customer.updated'
+      >();
+    });
+    // @ts-expect-error: normalized statuses are lower case
+    webhooks.on('payment.status_changed#FAILED', () => {});
   });
 });

@@ -11,130 +11,191 @@ import {
 const id = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
 const modifiedOn = '2025-06-01T08:15:00.000Z';
 const common = { modifiedOn, status: 'PENDING', notificationType: 'UPDATED' };
+/** The common fields with a given status. */
+function withStatus(status: string) {
+  return { ...common, status };
+}
 
-// A minimal sample per native type: [body, normalized type, subject type (or null)].
-const samples: Record<TradevestNativeType, [object, string, string | null]> = {
+// A minimal sample per native type: [body, normalized type, subject type (or
+// null), normalized status (undefined: none, or an undocumented status)].
+const samples: Record<
+  TradevestNativeType,
+  [object, string, string | null, string | undefined]
+> = {
   CUSTOMER_NOTIFICATION: [
-    { customerId: id, ...common },
-    'customer.updated',
+    { customerId: id, ...withStatus('CREATED') },
+    'customer.status_changed',
     'customer',
+    'pending',
   ],
   NATURAL_PERSON_NOTIFICATION: [
-    { naturalPersonId: id, ...common },
-    'person.updated',
+    { naturalPersonId: id, ...withStatus('ACTIVE') },
+    'person.status_changed',
     'person',
+    'active',
   ],
   IDENTIFICATION_VERIFICATION_NOTIFICATION: [
-    { identificationVerificationId: id, naturalPersonId: 'np-1', ...common },
+    {
+      identificationVerificationId: id,
+      naturalPersonId: 'np-1',
+      ...withStatus('APPROVED'),
+    },
     'identification.status_changed',
     'identification',
+    'approved',
   ],
   LABELS_UPDATE_NOTIFICATION: [
     { updatedCustomers: [id], notificationType: 'UPDATED' },
-    'label.updated',
+    'customer.updated',
     null,
+    undefined,
   ],
   ONBOARDING_NOTIFICATION: [
-    { onboardingId: id, ...common },
+    { onboardingId: id, ...withStatus('INVALID') },
     'onboarding.status_changed',
     'onboarding',
+    'rejected',
   ],
-  PROXY_NOTIFICATION: [{ proxyId: id, ...common }, 'proxy.updated', 'proxy'],
+  PROXY_NOTIFICATION: [
+    { proxyId: id, ...withStatus('CREATED') },
+    'proxy.status_changed',
+    'proxy',
+    'pending',
+  ],
   BENEFICIAL_OWNER_NOTIFICATION: [
-    { beneficialOwnerId: id, ...common },
-    'beneficial_owner.updated',
+    { beneficialOwnerId: id, ...withStatus('CREATED') },
+    'beneficial_owner.status_changed',
     'beneficial_owner',
+    'pending',
   ],
   PARTNER_DOCUMENT_NOTIFICATION: [
     { documentId: id, modifiedOn },
-    'document.updated',
-    'document',
+    'partner_document.updated',
+    'partner_document',
+    undefined,
   ],
   DOCUMENT_NOTIFICATION: [
-    { documentId: id, ...common },
+    { documentId: id, ...withStatus('RECEIVED') },
     'document.status_changed',
     'document',
+    'pending',
   ],
   CUSTOMER_PRODUCT_NOTIFICATION: [
-    { customerId: 'c-1', customerProductId: id, ...common },
-    'product.updated',
+    { customerId: 'c-1', customerProductId: id, ...withStatus('PENDING') },
+    'product.status_changed',
     'product',
+    'pending',
   ],
   LEGAL_ENTITY_SEARCH_NOTIFICATION: [
-    { searchId: id, modifiedOn, status: 'PENDING' },
+    { searchId: id, modifiedOn, status: 'WAITING_FOR_DATA' },
     'legal_entity_search.status_changed',
     'legal_entity_search',
+    'pending',
   ],
   STRATEGY_NOTIFICATION: [
-    { strategyId: id, ...common },
-    'strategy.updated',
+    { strategyId: id, ...withStatus('EXECUTING') },
+    'strategy.status_changed',
     'strategy',
+    'active',
   ],
   TRANSFER_NOTIFICATION: [
-    { customerId: 'c-1', customerProductId: 'cp-1', transferId: id, ...common },
-    'transfer.updated',
-    'transfer',
+    {
+      customerId: 'c-1',
+      customerProductId: 'cp-1',
+      transferId: id,
+      ...withStatus('PROCESSED'),
+    },
+    'payment.status_changed',
+    'payment',
+    'succeeded',
   ],
   DIGITAL_ASSET_ORDER_NOTIFICATION: [
-    { orderId: id, customerProductId: 'cp-1', externalId: 'ext-1', ...common },
+    {
+      orderId: id,
+      customerProductId: 'cp-1',
+      externalId: 'ext-1',
+      ...withStatus('SETTLED'),
+    },
     'order.status_changed',
     'order',
+    'succeeded',
   ],
   TRADITIONAL_ASSET_ORDER_NOTIFICATION: [
-    { orderId: id, customerProductId: 'cp-1', externalId: 'ext-1', ...common },
+    {
+      orderId: id,
+      customerProductId: 'cp-1',
+      externalId: 'ext-1',
+      ...withStatus('REJECTED'),
+    },
     'order.status_changed',
     'order',
+    'failed',
   ],
-  USER_NOTIFICATION: [{ userId: id, ...common }, 'user.updated', 'user'],
+  USER_NOTIFICATION: [
+    { userId: id, ...withStatus('RECEIVED') },
+    'user.status_changed',
+    'user',
+    'pending',
+  ],
   RE_TOKEN_PRICES: [
     { regularToken: 1.25, premiumToken: 2 },
     'price.updated',
     null,
+    undefined,
   ],
   OFFBOARDING_NOTIFICATION: [
-    { offboardingId: id, ...common },
+    { offboardingId: id, ...withStatus('CREATED') },
     'offboarding.status_changed',
     'offboarding',
+    'pending',
   ],
   LEGAL_ENTITY_NOTIFICATION: [
     { legalEntityId: id, ...common },
-    'legal_entity.updated',
-    'legal_entity',
+    'business.status_changed',
+    'business',
+    undefined,
   ],
   LEGAL_REPRESENTATIVE_NOTIFICATION: [
     { legalRepresentativeId: id, ...common },
-    'legal_representative.updated',
+    'legal_representative.status_changed',
     'legal_representative',
+    undefined,
   ],
   PARTNER_NOTIFICATION: [
     { partnerId: id, ...common },
-    'partner.updated',
+    'partner.status_changed',
     'partner',
+    undefined,
   ],
   JOINT_PERSON_NOTIFICATION: [
     { jointPersonId: id, ...common },
-    'person.updated',
+    'person.status_changed',
     'person',
+    undefined,
   ],
   TAX_EXEMPTION_ORDER_NOTIFICATION: [
     { taxExemptionOrderId: id, ...common },
-    'tax_exemption.updated',
+    'tax_exemption.status_changed',
     'tax_exemption',
+    undefined,
   ],
   CORPORATE_ACTION_NOTIFICATION: [
     { corporateActionId: id, ...common },
-    'corporate_action.updated',
+    'corporate_action.status_changed',
     'corporate_action',
+    undefined,
   ],
   SAVINGS_PLANS_NOTIFICATION: [
     { savingsPlanId: id, ...common },
-    'savings_plan.updated',
+    'savings_plan.status_changed',
     'savings_plan',
+    undefined,
   ],
   TOKENIZED_ASSET_ORDER_NOTIFICATION: [
-    { orderId: id, ...common },
+    { orderId: id, ...withStatus('CANCELED') },
     'order.status_changed',
     'order',
+    'canceled',
   ],
 };
 
@@ -166,7 +227,7 @@ describe('tradevestEvents', () => {
     ),
   )(
     'should map %s to a valid envelope',
-    async (nativeType, body, type, subjectType) => {
+    async (nativeType, body, type, subjectType, normalizedStatus) => {
       const result = await receive(nativeType, body);
       expect(result.kind).toBe('event');
       if (result.kind !== 'event') return;
@@ -175,6 +236,20 @@ describe('tradevestEvents', () => {
       expect(event.nativeType).toBe(nativeType);
       expect(event.type).toBe(type);
       expect(tradevestEvents[nativeType].type).toBe(type);
+      expect(tradevestEvents[nativeType].subjectType).toBe(type.split('.')[0]);
+      expect(event.normalizedStatus).toBe(normalizedStatus);
+      const status = (body as { status?: string }).status;
+      // A status nobody documented is kept as sent, unmapped, with a warning.
+      expect(result.warnings).toEqual(
+        status !== undefined && normalizedStatus === undefined
+          ? [
+              {
+                type: 'compatibility',
+                message: `Undocumented tradevest ${nativeType} status "${status}": no normalizedStatus.`,
+              },
+            ]
+          : [],
+      );
       if (subjectType === null) {
         expect(event.subject).toBeUndefined();
         expect(event.occurredAt).toBeUndefined();
@@ -211,6 +286,7 @@ describe('tradevestEvents', () => {
     expect(result.event).toMatchObject({
       type: 'order.status_changed',
       status: 'INVALID',
+      normalizedStatus: 'failed',
       subject: { type: 'order', id },
       data: {
         notificationType: 'VALIDATION_ERROR',
@@ -244,7 +320,7 @@ describe('tradevestEvents', () => {
     });
     expect(result.kind).toBe('invalid');
     if (result.kind !== 'invalid') return;
-    expect(result.event.type).toBe('customer.updated');
+    expect(result.event.type).toBe('customer.status_changed');
     expect(result.event.issues.map(issue => issue.path)).toContainEqual([
       'customerId',
     ]);

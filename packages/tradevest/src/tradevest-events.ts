@@ -1,107 +1,182 @@
 import { defineWebhookEvent } from '@finhooks/core';
 import { notificationFacts as facts } from './tradevest-event-facts';
 import * as schemas from './tradevest-schemas';
+import {
+  tradevestCreatedStatusDecisions,
+  tradevestCustomerProductStatusDecisions,
+  tradevestIdentificationStatusDecisions,
+  tradevestLegalEntitySearchStatusDecisions,
+  tradevestNaturalPersonStatusDecisions,
+  tradevestOnboardingStatusDecisions,
+  tradevestOrderStatusDecisions,
+  tradevestReceivedStatusDecisions,
+  tradevestReferences as reference,
+  tradevestStrategyStatusDecisions,
+  tradevestTransferStatusDecisions,
+} from './tradevest-statuses';
 import { tradevestTolerantEvents } from './tradevest-tolerant-events';
 
-// Normalized actions: `status_changed` where Tradevest's schema makes
-// `status` required (the notification reports a status transition),
-// `updated` where it is optional or absent ("this object changed; GET it").
+// Normalized actions by meaning (docs/vocabulary.md), not by whether the
+// schema marks `status` required: a notification reporting an object's
+// status (`status` + `notificationType` CREATED/UPDATED/VALIDATION_ERROR)
+// is `<resource>.status_changed`, with every documented status decided.
+// `updated` only where no status is reported: partner documents, label
+// changes of customers, token prices. The subject is the object the type
+// names; where the body identifies only a parent (the customers whose
+// labels changed), the type names the parent.
 
 /**
  * Tradevest's catalogue: every `EventTypeEnum` value → normalized type,
- * payload schema, and subject/status/time. The first 18 come from the
- * published examples of the Partner Webhooks page.
+ * subject type, status decisions, the page that documents it, payload
+ * schema, and subject/status/time. The first 18 come from the published
+ * examples of the Partner Webhooks page.
  */
 export const tradevestEvents = {
   CUSTOMER_NOTIFICATION: defineWebhookEvent({
-    type: 'customer.updated',
+    type: 'customer.status_changed',
+    subjectType: 'customer',
+    statuses: tradevestCreatedStatusDecisions,
+    reference: reference.CUSTOMER_NOTIFICATION,
     schema: schemas.customerNotificationSchema,
     describe: data => facts('customer', data.customerId, data),
   }),
   NATURAL_PERSON_NOTIFICATION: defineWebhookEvent({
-    type: 'person.updated',
+    type: 'person.status_changed',
+    subjectType: 'person',
+    statuses: tradevestNaturalPersonStatusDecisions,
+    reference: reference.NATURAL_PERSON_NOTIFICATION,
     schema: schemas.naturalPersonNotificationSchema,
     describe: data => facts('person', data.naturalPersonId, data),
   }),
   IDENTIFICATION_VERIFICATION_NOTIFICATION: defineWebhookEvent({
     type: 'identification.status_changed',
+    subjectType: 'identification',
+    statuses: tradevestIdentificationStatusDecisions,
+    reference: reference.IDENTIFICATION_VERIFICATION_NOTIFICATION,
     schema: schemas.identificationVerificationNotificationSchema,
     describe: data =>
       facts('identification', data.identificationVerificationId, data),
   }),
   LABELS_UPDATE_NOTIFICATION: defineWebhookEvent({
-    // No object id and no time: several customers at once, see fanOutLabelsUpdate.
-    type: 'label.updated',
+    // The body names only customers (whose labels changed), several at
+    // once and without a time: no subject on the envelope; one per
+    // customer with fanOutLabelsUpdate.
+    type: 'customer.updated',
+    subjectType: 'customer',
+    reference: reference.LABELS_UPDATE_NOTIFICATION,
     schema: schemas.labelsUpdateNotificationSchema,
   }),
   ONBOARDING_NOTIFICATION: defineWebhookEvent({
     type: 'onboarding.status_changed',
+    subjectType: 'onboarding',
+    statuses: tradevestOnboardingStatusDecisions,
+    reference: reference.ONBOARDING_NOTIFICATION,
     schema: schemas.onboardingNotificationSchema,
     describe: data => facts('onboarding', data.onboardingId, data),
   }),
   PROXY_NOTIFICATION: defineWebhookEvent({
-    type: 'proxy.updated',
+    type: 'proxy.status_changed',
+    subjectType: 'proxy',
+    statuses: tradevestCreatedStatusDecisions,
+    reference: reference.PROXY_NOTIFICATION,
     schema: schemas.proxyNotificationSchema,
     describe: data => facts('proxy', data.proxyId, data),
   }),
   BENEFICIAL_OWNER_NOTIFICATION: defineWebhookEvent({
-    type: 'beneficial_owner.updated',
+    type: 'beneficial_owner.status_changed',
+    subjectType: 'beneficial_owner',
+    statuses: tradevestCreatedStatusDecisions,
+    reference: reference.BENEFICIAL_OWNER_NOTIFICATION,
     schema: schemas.beneficialOwnerNotificationSchema,
     describe: data => facts('beneficial_owner', data.beneficialOwnerId, data),
   }),
   PARTNER_DOCUMENT_NOTIFICATION: defineWebhookEvent({
-    type: 'document.updated',
+    // The partner's own documents: another id space than DOCUMENT_NOTIFICATION's.
+    type: 'partner_document.updated',
+    subjectType: 'partner_document',
+    reference: reference.PARTNER_DOCUMENT_NOTIFICATION,
     schema: schemas.partnerDocumentNotificationSchema,
-    describe: data => facts('document', data.documentId, data),
+    describe: data => facts('partner_document', data.documentId, data),
   }),
   DOCUMENT_NOTIFICATION: defineWebhookEvent({
     type: 'document.status_changed',
+    subjectType: 'document',
+    statuses: tradevestReceivedStatusDecisions,
+    reference: reference.DOCUMENT_NOTIFICATION,
     schema: schemas.documentNotificationSchema,
     describe: data => facts('document', data.documentId, data),
   }),
   CUSTOMER_PRODUCT_NOTIFICATION: defineWebhookEvent({
-    type: 'product.updated',
+    type: 'product.status_changed',
+    subjectType: 'product',
+    statuses: tradevestCustomerProductStatusDecisions,
+    reference: reference.CUSTOMER_PRODUCT_NOTIFICATION,
     schema: schemas.customerProductNotificationSchema,
     describe: data => facts('product', data.customerProductId, data),
   }),
   LEGAL_ENTITY_SEARCH_NOTIFICATION: defineWebhookEvent({
     // A search is its own object (searchId), not the legal entity it finds.
     type: 'legal_entity_search.status_changed',
+    subjectType: 'legal_entity_search',
+    statuses: tradevestLegalEntitySearchStatusDecisions,
+    reference: reference.LEGAL_ENTITY_SEARCH_NOTIFICATION,
     schema: schemas.legalEntitySearchNotificationSchema,
     describe: data => facts('legal_entity_search', data.searchId, data),
   }),
   STRATEGY_NOTIFICATION: defineWebhookEvent({
-    type: 'strategy.updated',
+    type: 'strategy.status_changed',
+    subjectType: 'strategy',
+    statuses: tradevestStrategyStatusDecisions,
+    reference: reference.STRATEGY_NOTIFICATION,
     schema: schemas.strategyNotificationSchema,
     describe: data => facts('strategy', data.strategyId, data),
   }),
   TRANSFER_NOTIFICATION: defineWebhookEvent({
-    type: 'transfer.updated',
+    // A transfer is a payment (docs/vocabulary.md §3): the same type as
+    // every other provider's payment status change.
+    type: 'payment.status_changed',
+    subjectType: 'payment',
+    statuses: tradevestTransferStatusDecisions,
+    reference: reference.TRANSFER_NOTIFICATION,
     schema: schemas.transferNotificationSchema,
-    describe: data => facts('transfer', data.transferId, data),
+    describe: data => facts('payment', data.transferId, data),
   }),
   DIGITAL_ASSET_ORDER_NOTIFICATION: defineWebhookEvent({
     type: 'order.status_changed',
+    subjectType: 'order',
+    statuses: tradevestOrderStatusDecisions,
+    reference: reference.DIGITAL_ASSET_ORDER_NOTIFICATION,
     schema: schemas.digitalAssetOrderNotificationSchema,
     describe: data => facts('order', data.orderId, data),
   }),
   TRADITIONAL_ASSET_ORDER_NOTIFICATION: defineWebhookEvent({
     type: 'order.status_changed',
+    subjectType: 'order',
+    statuses: tradevestOrderStatusDecisions,
+    reference: reference.TRADITIONAL_ASSET_ORDER_NOTIFICATION,
     schema: schemas.traditionalAssetOrderNotificationSchema,
     describe: data => facts('order', data.orderId, data),
   }),
   USER_NOTIFICATION: defineWebhookEvent({
-    type: 'user.updated',
+    type: 'user.status_changed',
+    subjectType: 'user',
+    statuses: tradevestReceivedStatusDecisions,
+    reference: reference.USER_NOTIFICATION,
     schema: schemas.userNotificationSchema,
     describe: data => facts('user', data.userId, data),
   }),
   RE_TOKEN_PRICES: defineWebhookEvent({
-    // Market data: no object, no status, no time.
+    // Market data: no object id, no status, no time.
     type: 'price.updated',
+    subjectType: 'price',
+    reference: reference.RE_TOKEN_PRICES,
     schema: schemas.reTokenPricesSchema,
   }),
   OFFBOARDING_NOTIFICATION: defineWebhookEvent({
     type: 'offboarding.status_changed',
+    subjectType: 'offboarding',
+    statuses: tradevestCreatedStatusDecisions,
+    reference: reference.OFFBOARDING_NOTIFICATION,
     schema: schemas.offboardingNotificationSchema,
     describe: data => facts('offboarding', data.offboardingId, data),
   }),

@@ -246,7 +246,8 @@ describe('an unparseable modifiedOn', () => {
   const body = JSON.stringify({
     customerId: 'c-1',
     modifiedOn: 'yesterday',
-    status: 'ACTIVE',
+    // A documented customer status: the only warning is about the time.
+    status: 'CREATED',
     notificationType: 'UPDATED',
   });
 
@@ -286,7 +287,7 @@ describe('an unparseable modifiedOn', () => {
       ],
       logger,
     });
-    webhooks.on('customer.updated', () => {});
+    webhooks.on('customer.status_changed', () => {});
     const outcome = await webhooks.receive(
       'tradevest',
       await signTradevestRequest(

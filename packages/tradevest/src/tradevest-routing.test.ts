@@ -59,7 +59,7 @@ describe('path resolution', () => {
       expect(result.kind).toBe('event');
       if (result.kind !== 'event') return;
       expect(result.event.nativeType).toBe('CUSTOMER_NOTIFICATION');
-      expect(result.event.type).toBe('customer.updated');
+      expect(result.event.type).toBe('customer.status_changed');
     },
   );
 
@@ -109,7 +109,7 @@ describe('path resolution', () => {
 describe('through createFetchHandler at /webhooks/tradevest/<path>', () => {
   const webhooks = createWebhooks({ adapters: [adapter()] });
   const received: string[] = [];
-  webhooks.on('customer.updated', event => {
+  webhooks.on('customer.status_changed', event => {
     received.push(event.data.customerId);
   });
   const handle = createFetchHandler(webhooks);

@@ -47,15 +47,7 @@ const cases = [
   ],
   [new errors.BodyTooLargeError({ message: 'm' }), 'body_too_large', 413],
   [new errors.InvalidJsonError({ message: 'm' }), 'json_invalid', 400],
-  [
-    new errors.PayloadValidationError({
-      message: 'm',
-      nativeType: 'X',
-      issues: [],
-    }),
-    'payload_invalid',
-    422,
-  ],
+  [new errors.InvalidRequestError({ message: 'm' }), 'request_invalid', 400],
   [new errors.RouteNotFoundError({ message: 'm' }), 'route_not_found', 404],
   [
     new errors.MethodNotAllowedError({ message: 'm', allowed: ['POST'] }),

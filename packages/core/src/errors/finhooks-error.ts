@@ -11,7 +11,6 @@ export type FinhooksErrorCode =
   | 'body_already_parsed'
   | 'body_too_large'
   | 'json_invalid'
-  | 'payload_invalid'
   | 'route_not_found'
   | 'method_not_allowed'
   | 'event_in_progress'

@@ -17,7 +17,6 @@ export { InvalidJsonError } from './invalid-json-error';
 export { InvalidRequestError } from './invalid-request-error';
 export { MethodNotAllowedError } from './method-not-allowed-error';
 export { MissingHeaderError } from './missing-header-error';
-export { PayloadValidationError } from './payload-validation-error';
 export { RouteNotFoundError } from './route-not-found-error';
 export {
   SignatureVerificationError,

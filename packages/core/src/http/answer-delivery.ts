@@ -1,6 +1,7 @@
 import type { RawWebhookRequest } from '../adapter/v1/raw-webhook-request';
 import type { WebhookEventV1 } from '../envelope/v1/webhook-event-v1';
 import { RouteNotFoundError } from '../errors/route-not-found-error';
+import { noProviderMessage } from './resolve-provider';
 import type { WebhookOutcome, Webhooks } from '../router/create-webhooks';
 import {
   errorToHttpResponse,
@@ -50,7 +51,7 @@ export async function answerDelivery<TEvent extends WebhookEventV1>(
     try {
       if (provider === undefined) {
         throw new RouteNotFoundError({
-          message: `No webhook provider matches ${url.pathname}.`,
+          message: noProviderMessage(url.pathname, webhooks.adapters.keys()),
         });
       }
       request = await readRequest(provider);

@@ -38,7 +38,10 @@ async function signedRequest(
 
 function setup(options: Parameters<typeof createFetchHandler>[1] = {}) {
   const webhooks = createWebhooks({
-    adapters: [createFakeAdapter({ secret })],
+    adapters: [
+      createFakeAdapter({ secret }),
+      createFakeAdapter({ secret, provider: 'other' }),
+    ],
   });
   return { webhooks, handle: createFetchHandler(webhooks, options) };
 }
@@ -140,10 +143,47 @@ describe('createFetchHandler', () => {
     expect(
       (
         await handle(
-          new Request(`${base}/webhooks/other`, { method: 'POST', body: '{}' }),
+          new Request(`${base}/webhooks/third`, { method: 'POST', body: '{}' }),
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('should route every path to the only adapter (a Next.js route handler)', async () => {
+    const webhooks = createWebhooks({
+      adapters: [createFakeAdapter({ secret })],
+    });
+    const handle = createFetchHandler(webhooks);
+    const raw = await signFakeRequest(
+      createRawWebhookRequest({
+        url: `${base}/api/webhooks`,
+        body: customerBody,
+      }),
+      { secret },
+    );
+    expect((await handle(toFetchRequest(raw))).status).toBe(200);
+  });
+
+  it('should match provider segments in any letter case', async () => {
+    const { handle } = setup();
+    expect(
+      (
+        await handle(
+          await signedRequest(customerBody, { path: '/webhooks/FaKe' }),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('should say how to fix a path that names no provider', async () => {
+    const { handle } = setup();
+    const response = await handle(
+      new Request(`${base}/api/webhooks`, { method: 'POST', body: '{}' }),
+    );
+    expect(response.status).toBe(404);
+    const { error } = (await response.json()) as { error: { message: string } };
+    expect(error.message).toContain('/webhooks/fake');
+    expect(error.message).toContain("{ provider: '<name>' }");
   });
 
   it('should route by the configured provider regardless of path', async () => {

@@ -132,3 +132,32 @@ describe('router pattern narrowing', () => {
     webhooks.on('stripe:charge.succeeded', () => {});
   });
 });
+
+describe('tolerant payload types', () => {
+  const loose = defineWebhookAdapter({
+    provider: 'loose',
+    authenticate: async () => ({ verification: credentialsVerification() }),
+    nativeType: () => ({ value: '', from: 'body' }),
+    events: {
+      PAYMENT: defineWebhookEvent({
+        type: 'payment.status_changed',
+        schema: z.looseObject({
+          amount: z.looseObject({ value: z.number(), currency: z.string() }),
+          items: z.array(z.looseObject({ sku: z.string() })),
+        }),
+      }),
+    },
+  });
+  const router = createWebhooks({ adapters: [loose] });
+
+  it('should reject a misspelled field although unknown keys are kept at runtime', () => {
+    router.on('loose:PAYMENT', event => {
+      expectTypeOf(event.data.amount.value).toBeNumber();
+      expectTypeOf(event.data.items[0]!.sku).toBeString();
+      // @ts-expect-error misspelled: no index signature to hide it
+      void event.data.amount.valeu;
+      // @ts-expect-error misspelled inside an array item
+      void event.data.items[0]!.skuu;
+    });
+  });
+});

@@ -7,11 +7,7 @@ export {
   type Webhooks,
   type WebhooksEvent,
 } from './create-webhooks';
-export {
-  compilePattern,
-  type WebhookPattern,
-  type WebhookPatternEvent,
-} from './webhook-pattern';
+export type { WebhookPattern, WebhookPatternEvent } from './webhook-pattern';
 export {
   createConsoleLogger,
   truncateForLog,

@@ -132,6 +132,18 @@ export interface DurableWebhookStore extends WebhookStore {
     event: AnyWebhookEventV1,
   ): Promise<StoredWebhookEvent | undefined>;
   /**
+   * Re-maps a stored event in place, in any state (after an adapter renamed
+   * its normalized type or subject type, see `remapStoredEvents`): replaces
+   * the event's type, native type, subject, status, `occurredAt` and JSON, and
+   * keeps its id, identity (dedup key), state, attempts, lease, error and
+   * raw delivery. `event` must keep the stored `provider`, `id` and
+   * `identity`. Returns whether the event was found.
+   */
+  rewriteEvent(
+    key: WebhookEventKey,
+    event: AnyWebhookEventV1,
+  ): Promise<boolean>;
+  /**
    * The stored event about a subject with the latest `occurredAt` (ties, and
    * events without `occurredAt`, by receipt time, then id): keeps the latest
    * state per subject when a provider delivers out of order (Redpin,
@@ -162,9 +174,4 @@ export interface DurableWebhookStore extends WebhookStore {
     { provider: string; state: StoredEventState; count: number }[]
   >;
   close(): Promise<void>;
-}
-
-/** Retry schedule of durable stores: exponential from 1 s, capped at 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(60 * 60 * 1000, 1000 * 2 ** Math.max(0, attempts - 1));
 }

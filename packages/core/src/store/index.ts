@@ -1,5 +1,4 @@
 export { createMemoryStore, type MemoryStoreOptions } from './memory-store';
-export { identityScope, nthEventId } from './identity-scope';
 export type {
   StoredDelivery,
   WebhookClaimResult,
@@ -8,29 +7,19 @@ export type {
   WebhookStore,
   WebhookStoreEntry,
 } from './webhook-store';
-export {
-  retryDelayMs,
-  type DurableWebhookStore,
-  type ListStoredEventsQuery,
-  type StoredEventState,
-  type StoredSubjectQuery,
-  type StoredEventsPage,
-  type StoreLeaseOptions,
-  type StoredWebhookEvent,
+export type {
+  DurableWebhookStore,
+  ListStoredEventsQuery,
+  StoredEventState,
+  StoredSubjectQuery,
+  StoredEventsPage,
+  StoreLeaseOptions,
+  StoredWebhookEvent,
 } from './durable-webhook-store';
-export {
-  clampListLimit,
-  decodeStoreCursor,
-  DEFAULT_LIST_LIMIT,
-  encodeStoreCursor,
-  MAX_LIST_LIMIT,
-  type StoreCursorPosition,
-} from './store-cursor';
-export {
-  MAX_STORED_ERROR_LENGTH,
-  storedErrorMessage,
-  toEpochMs,
-} from './store-values';
+// Store authors: the cursor, lease, row and option helpers are in
+// `@finhooks/core/store-kit`. An API that takes a cursor from its users can
+// check it before `listEvents` does.
+export { decodeStoreCursor } from '../store-kit/store-cursor';
 export {
   createRetryWorker,
   type RetryWorker,
@@ -38,7 +27,7 @@ export {
   type StoredEventRef,
 } from './create-retry-worker';
 export {
-  claimLease,
-  createClaimLeases,
-  type ClaimLeases,
-} from './claim-leases';
+  remapStoredEvents,
+  type RemapStoredEventsOptions,
+  type RemapStoredEventsResult,
+} from './remap-stored-events';

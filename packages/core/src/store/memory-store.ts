@@ -1,4 +1,4 @@
-import { identityScope, nthEventId } from './identity-scope';
+import { identityScope, nthEventId } from '../store-kit/identity-scope';
 import type {
   WebhookClaimResult,
   WebhookEventKey,

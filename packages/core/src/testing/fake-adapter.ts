@@ -58,13 +58,15 @@ const fakeEvents = {
 export interface FakeAdapterSettings {
   secret: SecretSource<{ request: RawWebhookRequest }>;
   toleranceSeconds?: number;
+  /** Default `fake`; a second name for routing tests. */
+  provider?: string;
 }
 
 export function createFakeAdapter({
   secret,
   toleranceSeconds = 300,
+  provider = 'fake',
 }: FakeAdapterSettings) {
-  const provider = 'fake';
   assertSecretSourceConfigured(secret, { provider, setting: 'secret' });
   return defineWebhookAdapter({
     provider,

@@ -1,13 +1,14 @@
 // An in-memory DurableWebhookStore with the real stores' state machine, for
 // core's router and retry-worker tests. Not exported from the package.
 import type { AnyWebhookEventV1 } from '../envelope/v1/webhook-event-v1';
-import {
-  retryDelayMs,
-  type DurableWebhookStore,
-  type StoredSubjectQuery,
-  type StoredWebhookEvent,
+import type {
+  DurableWebhookStore,
+  StoredSubjectQuery,
+  StoredWebhookEvent,
 } from '../store/durable-webhook-store';
-import { identityScope, nthEventId } from '../store/identity-scope';
+import { identityScope, nthEventId } from '../store-kit/identity-scope';
+import { retryDelayMs } from '../store-kit/store-values';
+import { assertSameEvent } from '../store-kit/stored-rows';
 
 export function createFakeDurableStore({
   maxAttempts = 3,
@@ -116,8 +117,17 @@ export function createFakeDurableStore({
         return row;
       });
     },
-    async listEvents() {
-      return { events: [...rows.values()].reverse(), nextCursor: null };
+    async listEvents(query = {}) {
+      // One page, newest first; filters as the real stores.
+      const events = [...rows.values()]
+        .reverse()
+        .filter(
+          row =>
+            (query.provider === undefined || row.provider === query.provider) &&
+            (query.type === undefined || row.event.type === query.type) &&
+            (query.state === undefined || row.state === query.state),
+        );
+      return { events, nextCursor: null };
     },
     async getEvent(key) {
       return rows.get(keyOf(key));
@@ -131,6 +141,13 @@ export function createFakeDurableStore({
         row.nextAttemptAt = at(now());
       }
       return row;
+    },
+    async rewriteEvent(key, event: AnyWebhookEventV1) {
+      assertSameEvent('rewriteEvent', key, event);
+      const row = rows.get(keyOf(key));
+      if (row === undefined) return false;
+      row.event = event;
+      return true;
     },
     async latestBySubject(query) {
       // Latest occurredAt (missing ranks last), then latest receipt, then id.

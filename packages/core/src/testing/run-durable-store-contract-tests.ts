@@ -11,6 +11,7 @@ import { registerIdentityTests } from './durable-store-contract/identity';
 import { registerProcessingTests } from './durable-store-contract/processing';
 import { registerQueryTests } from './durable-store-contract/queries';
 import { registerRejectedDataTests } from './durable-store-contract/rejected-data';
+import { registerRemapTests } from './durable-store-contract/remap';
 import { registerRetentionTests } from './durable-store-contract/retention';
 
 export type {
@@ -25,7 +26,8 @@ export type {
  * their window) with store-assigned ids, accept-then-process, retries with
  * backoff and dead letters, lease recovery, quarantine and replay, data the
  * database cannot take as is, cursor paging, latest state and erasure per
- * subject, retention, exact bytes, and the router plus retry worker on top.
+ * subject, retention, exact bytes, re-mapping stored events after a
+ * vocabulary change, and the router plus retry worker on top.
  * Call it at the top level of a test file of your store; the SQLite and
  * PostgreSQL stores of finhooks run exactly this suite.
  *
@@ -84,5 +86,6 @@ export function runDurableStoreContractTests(
     registerQueryTests(ctx);
     registerRejectedDataTests(ctx);
     registerRetentionTests(ctx);
+    registerRemapTests(ctx);
   });
 }

@@ -1,4 +1,4 @@
-import { loadNodeCrypto } from '../verify/crypto-backend';
+import { loadNodeCrypto } from './node-crypto';
 import { toHex, utf8Encode } from './bytes';
 
 /**

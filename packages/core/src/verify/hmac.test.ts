@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCryptoBackend } from './crypto-backend';
+import { getCryptoBackend } from '../utils/node-crypto';
 import { hmac } from './hmac';
 
 // Published test vectors: RFC 2202 (HMAC-SHA1) and RFC 4231 (SHA-256/512).

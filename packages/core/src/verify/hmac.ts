@@ -1,5 +1,5 @@
 import { asBytes, toBase64, toHex } from '../utils/bytes';
-import { loadNodeCrypto } from './crypto-backend';
+import { loadNodeCrypto } from '../utils/node-crypto';
 
 /** HMAC hash functions providers use. */
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';

@@ -1,18 +1,5 @@
-export { getCryptoBackend, type CryptoBackend } from './crypto-backend';
+export { hmac, type DigestEncoding, type HmacAlgorithm } from './hmac';
 export {
-  hmac,
-  hmacBytes,
-  type DigestEncoding,
-  type HmacAlgorithm,
-} from './hmac';
-export {
-  ipInRange,
-  parseIpAddress,
-  parseIpRange,
-  type IpRange,
-} from './ip-address';
-export {
-  clientAddress,
   createRequestAuthenticator,
   type BasicAuthCredential,
   type IpAllowlistOptions,

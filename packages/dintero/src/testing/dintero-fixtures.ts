@@ -5,6 +5,8 @@ import accountAdd from '../__fixtures__/dintero-account-add.json';
 import approvalPayoutDestinationDelete from '../__fixtures__/dintero-approval-payout-destination-delete.json';
 import approvalPayoutDestinationUpdate from '../__fixtures__/dintero-approval-payout-destination-update.json';
 import cddCaseUpdate from '../__fixtures__/dintero-cdd-case-update.json';
+import checkoutAuthorization from '../__fixtures__/dintero-checkout-authorization.json';
+import checkoutCallbackError from '../__fixtures__/dintero-checkout-callback-error.json';
 import checkoutCallbackGet from '../__fixtures__/dintero-checkout-callback-get.json';
 import checkoutCallbackPost from '../__fixtures__/dintero-checkout-callback-post.json';
 import checkoutTransaction from '../__fixtures__/dintero-checkout-transaction.json';
@@ -63,6 +65,7 @@ export const dinteroHookFixtures: readonly DinteroHookFixture[] = [
   approvalPayoutDestinationDelete,
   checkoutTransaction,
   cddCaseUpdate,
+  checkoutAuthorization,
 ];
 
 /** The Hooks API handshake example (`ping`). */
@@ -72,4 +75,5 @@ export const dinteroPingFixture: DinteroHookFixture = ping;
 export const dinteroCallbackFixtures: readonly DinteroCallbackFixture[] = [
   checkoutCallbackGet,
   checkoutCallbackPost,
+  checkoutCallbackError,
 ];

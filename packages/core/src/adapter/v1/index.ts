@@ -29,5 +29,11 @@ export {
   type WebhookEventDefinition,
   type WebhookEventDefinitions,
   type WebhookEventFacts,
+  type KnownFields,
   type WebhookEventsOf,
 } from './webhook-event-definition';
+export {
+  verifyWebhook,
+  type VerifyWebhookOptions,
+  type WebhookInput,
+} from './verify-webhook';

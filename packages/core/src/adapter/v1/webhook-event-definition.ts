@@ -92,6 +92,25 @@ export function defineWebhookEvent<
 }
 
 /**
+ * A payload type without the index signatures of tolerant
+ * (`z.looseObject`) schemas: unknown keys are still kept at runtime, but a
+ * misspelled field (`data.amount.valeu`) does not compile.
+ */
+export type KnownFields<T> = T extends readonly unknown[]
+  ? { [I in keyof T]: KnownFields<T[I]> }
+  : T extends object
+    ? {
+        [
+          K in keyof T as string extends K
+            ? never
+            : number extends K
+              ? never
+              : K
+        ]: KnownFields<T[K]>;
+      }
+    : T;
+
+/**
  * The event union of a catalogue: one member per native type with `data`
  * typed by its schema, plus the provider's unknown-event member.
  */
@@ -104,7 +123,7 @@ export type WebhookEventsOf<
         TProvider,
         K,
         TDefinitions[K]['type'],
-        z.output<TDefinitions[K]['schema']>
+        KnownFields<z.output<TDefinitions[K]['schema']>>
       >;
     }[keyof TDefinitions & string]
   | UnknownWebhookEventV1<TProvider>;

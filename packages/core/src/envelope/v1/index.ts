@@ -17,14 +17,13 @@ export {
   type NormalizedStatusDecision,
   type NormalizedStatusV1,
 } from './normalized-status-v1';
-export {
-  isCovered,
-  type WebhookAuthenticationSchemeV1,
-  type WebhookAuthenticityV1,
-  type WebhookIdentitySourceV1,
-  type WebhookIdentityV1,
-  type WebhookPartSourceV1,
-  type WebhookVerificationV1,
+export type {
+  WebhookAuthenticationSchemeV1,
+  WebhookAuthenticityV1,
+  WebhookIdentitySourceV1,
+  WebhookIdentityV1,
+  WebhookPartSourceV1,
+  WebhookVerificationV1,
 } from './webhook-trust-v1';
 export { webhookEventV1Schema } from './webhook-event-v1-schema';
 export type { WebhookValidationIssueV1 } from './webhook-validation-issue-v1';

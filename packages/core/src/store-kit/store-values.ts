@@ -24,3 +24,8 @@ export function toEpochMs(value: string | undefined): number | undefined {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** Retry schedule of durable stores: exponential from 1 s, capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * 60 * 1000, 1000 * 2 ** Math.max(0, attempts - 1));
+}

@@ -1,4 +1,4 @@
-import type { WebhookEventKey } from './webhook-store';
+import type { WebhookEventKey } from '../store/webhook-store';
 
 /** The lease a new row gets from `claim`: none (0) while quarantined. */
 export function claimLease(invalid: boolean): number {

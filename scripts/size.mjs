@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `pnpm size`: what a Workers-style Fetch handler costs, bundled with
+// esbuild (--bundle --minify, browser platform, worker conditions) and
+// gzipped, for core alone and core + each adapter, against the budgets.
+// Fails past a budget. Needs the packages built (`pnpm build`).
+import { build } from 'esbuild';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const CORE_BUDGET = 8 * 1024;
+const ADAPTER_BUDGET = 15 * 1024;
+
+const entries = {
+  core: `import { createWebhooks, createFetchHandler, createRequestAuthenticator } from '@finhooks/core';
+export const handler = (adapters) => createFetchHandler(createWebhooks({ adapters }));
+export { createRequestAuthenticator };`,
+  dintero: `import { createWebhooks, createFetchHandler } from '@finhooks/core';
+import { createDinteroAdapter } from '@finhooks/dintero';
+export default { fetch: (request, env) => createFetchHandler(createWebhooks({ adapters: [createDinteroAdapter({ secret: env.SECRET })] }))(request) };`,
+  solaris: `import { createWebhooks, createFetchHandler } from '@finhooks/core';
+import { createSolarisAdapter } from '@finhooks/solaris';
+export default { fetch: (request, env) => createFetchHandler(createWebhooks({ adapters: [createSolarisAdapter({ defaultSecret: env.SECRET })] }))(request) };`,
+  redpin: `import { createWebhooks, createFetchHandler } from '@finhooks/core';
+import { createRedpinAdapter } from '@finhooks/redpin';
+export default { fetch: (request, env) => createFetchHandler(createWebhooks({ adapters: [createRedpinAdapter({ auth: { headers: [{ name: 'x-api-key', value: env.SECRET }] } })] }))(request) };`,
+  tradevest: `import { createWebhooks, createFetchHandler } from '@finhooks/core';
+import { createTradevestAdapter } from '@finhooks/tradevest';
+export default { fetch: (request, env) => createFetchHandler(createWebhooks({ adapters: [createTradevestAdapter({ headers: [{ name: 'api-key', value: env.SECRET }] })] }))(request) };`,
+};
+
+// Resolve the workspace packages from the example app, which depends on all.
+const resolveDir = join(import.meta.dirname, '..', 'apps', 'example');
+const dir = mkdtempSync(join(tmpdir(), 'finhooks-size-'));
+const rows = [];
+let failed = false;
+try {
+  for (const [name, source] of Object.entries(entries)) {
+    const result = await build({
+      stdin: { contents: source, resolveDir, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      conditions: ['workerd', 'worker', 'browser'],
+      external: ['node:*'],
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+    });
+    const code = result.outputFiles[0].contents;
+    const gzip = gzipSync(code, { level: 9 }).length;
+    const inputs = Object.entries(result.metafile.inputs);
+    const share = prefix =>
+      inputs
+        .filter(([path]) => path.includes(prefix))
+        .reduce((sum, [, input]) => sum + input.bytes, 0);
+    const budget = name === 'core' ? CORE_BUDGET : ADAPTER_BUDGET;
+    const over = gzip > budget;
+    failed ||= over;
+    rows.push({
+      name: name === 'core' ? 'core alone' : `core + ${name}`,
+      minified: code.length,
+      gzip,
+      budget,
+      zodInput: share('/zod/'),
+      over,
+    });
+    writeFileSync(join(dir, `${name}.js`), code);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const kb = bytes => `${(bytes / 1024).toFixed(1)} kB`;
+console.log('| bundle | minified | gzip | budget (gzip) | zod source read | |');
+console.log('|---|---|---|---|---|---|');
+for (const row of rows)
+  console.log(
+    `| ${row.name} | ${kb(row.minified)} | ${kb(row.gzip)} | ${kb(row.budget)} | ${kb(row.zodInput)} | ${row.over ? 'OVER BUDGET' : 'ok'} |`,
+  );
+process.exit(failed ? 1 : 0);
