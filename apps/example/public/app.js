@@ -31,6 +31,7 @@ const state = {
   minutes: new Map(),
   clockOffset: 0,
   chartProvider: '',
+  chartProviders: new Set(),
   refusedSeq: 0,
 };
 
@@ -106,6 +107,13 @@ function addProvider(provider) {
   if (state.providers.has(provider)) return;
   state.providers.add(provider);
   addOption('filter-provider', provider);
+  addChartProvider(provider);
+}
+
+// The chart also shows requests outside every provider's route (`none`).
+function addChartProvider(provider) {
+  if (state.chartProviders.has(provider)) return;
+  state.chartProviders.add(provider);
   addOption('chart-provider', provider);
 }
 
@@ -298,7 +306,7 @@ function mergeMinutes(minutes, now) {
   if (now) state.clockOffset = now - Date.now();
   for (const { minute, providers } of minutes) {
     state.minutes.set(minute, providers);
-    for (const provider of Object.keys(providers)) addProvider(provider);
+    for (const provider of Object.keys(providers)) addChartProvider(provider);
   }
   scheduleChart();
 }

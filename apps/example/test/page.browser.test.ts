@@ -550,7 +550,10 @@ describe('the page in Chromium', () => {
   });
 
   it('should save a screenshot of the console for the README', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await page.waitForTimeout(1_600); // the "fresh" row highlight fades
     mkdirSync(DOCS_DIR, { recursive: true });
     await page.screenshot({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodError } from 'zod/v4/core';
 import type {
   InvalidWebhookEventV1,
   WebhookDeliveryV1,
@@ -14,6 +14,7 @@ import {
 } from '../../envelope/v1/webhook-trust-v1';
 import type { WebhookValidationIssueV1 } from '../../envelope/v1/webhook-validation-issue-v1';
 import { FinhooksError } from '../../errors/finhooks-error';
+import { issueMessage } from '../../utils/issue-message';
 import { deterministicEventId } from '../../utils/deterministic-event-id';
 import { redactSecrets } from '../../utils/redact-secrets';
 import { safeParseJson } from '../../utils/safe-parse-json';
@@ -137,7 +138,7 @@ export interface WebhookAdapterSpec<
   ) => WebhookDeliveryFacts;
 }
 
-function toIssues(error: z.ZodError): WebhookValidationIssueV1[] {
+function toIssues(error: $ZodError): WebhookValidationIssueV1[] {
   return error.issues.map(issue => ({
     path: issue.path.map(part =>
       typeof part === 'symbol' ? String(part) : part,
@@ -400,7 +401,10 @@ export function defineWebhookAdapter<
       }
 
       event.type = definition.type;
-      const parsed = definition.schema.safeParse(body);
+      // Our own messages for this parse only: the host's zod config stays as is.
+      const parsed = safeParse(definition.schema, body, {
+        error: issueMessage,
+      });
       if (!parsed.success) {
         const invalid: InvalidWebhookEventV1<TProvider> = {
           ...(event as WebhookEventV1<TProvider>),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type {
   UnknownWebhookEventV1,
   WebhookEventV1,
@@ -39,7 +39,7 @@ export interface WebhookDescribeContext {
  */
 export interface WebhookEventDefinition<
   TType extends string = string,
-  TSchema extends z.ZodType = z.ZodType,
+  TSchema extends z.$ZodType = z.$ZodType,
 > {
   /** Normalized `<resource>.<action>` (docs/vocabulary.md). */
   type: TType;
@@ -75,7 +75,7 @@ export interface WebhookEventDefinition<
 /** Native type → definition, as an adapter declares its catalogue. */
 export type WebhookEventDefinitions = Record<
   string,
-  WebhookEventDefinition<string, z.ZodType>
+  WebhookEventDefinition<string, z.$ZodType>
 >;
 
 /**
@@ -84,7 +84,7 @@ export type WebhookEventDefinitions = Record<
  */
 export function defineWebhookEvent<
   const TType extends string,
-  TSchema extends z.ZodType,
+  TSchema extends z.$ZodType,
 >(
   definition: WebhookEventDefinition<TType, TSchema>,
 ): WebhookEventDefinition<TType, TSchema> {
