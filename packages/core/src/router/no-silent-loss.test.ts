@@ -36,7 +36,11 @@ function captureLogger() {
 function setup(store?: WebhookStore) {
   const { logger, lines } = captureLogger();
   const webhooks = createWebhooks({
-    adapters: [createFakeAdapter({ secret })],
+    // Two adapters: a path must name one (with one, every path routes to it).
+    adapters: [
+      createFakeAdapter({ secret }),
+      createFakeAdapter({ secret, provider: 'other' }),
+    ],
     logger,
     ...(store === undefined ? {} : { store }),
   });
