@@ -61,11 +61,10 @@ export interface DinteroCheckoutCallbackSettings {
 }
 
 /**
- * Settings of {@link createDinteroAdapter}. Configure at least one
- * mechanism: `secret` for Hooks API deliveries, `checkout` for Checkout
- * callbacks. A request for a mechanism that is not configured is refused.
+ * What every shape of {@link DinteroAdapterSettings} accepts. Use
+ * `DinteroAdapterSettings` itself: it requires at least one mechanism.
  */
-export interface DinteroAdapterSettings {
+export interface DinteroAdapterSettingsBase {
   /**
    * The Hooks API subscription secret (`config.secret`), used to verify the
    * `event-signature` header (HMAC-SHA1 of the raw body). Pass several
@@ -92,3 +91,29 @@ export interface DinteroAdapterSettings {
    */
   allowUnsignedEventType?: boolean;
 }
+
+/** Settings that verify Hooks API deliveries (and, optionally, callbacks). */
+export interface DinteroHooksAdapterSettings extends DinteroAdapterSettingsBase {
+  /**
+   * The Hooks API subscription secret (`config.secret`), used to verify the
+   * `event-signature` header (HMAC-SHA1 of the raw body). Pass several
+   * values while rotating, or a resolver per request.
+   */
+  secret: SecretSource<DinteroHooksSecretContext>;
+}
+
+/** Settings that verify Checkout callbacks (and, optionally, Hooks). */
+export interface DinteroCheckoutAdapterSettings extends DinteroAdapterSettingsBase {
+  /** Checkout `callback_url` verification. */
+  checkout: DinteroCheckoutCallbackSettings;
+}
+
+/**
+ * Settings of {@link createDinteroAdapter}. Configure at least one
+ * mechanism: `secret` for Hooks API deliveries, `checkout` for Checkout
+ * callbacks (or both). Settings with neither do not compile; an empty
+ * secret is refused when the adapter is created. A request for a mechanism
+ * that is not configured is refused.
+ */
+export type DinteroAdapterSettings =
+  DinteroHooksAdapterSettings | DinteroCheckoutAdapterSettings;

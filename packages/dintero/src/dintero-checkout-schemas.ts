@@ -1,6 +1,7 @@
 // Limited versions of Dintero's Checkout payloads, focussed on what the
 // mapping reads; unknown keys are kept and every field may be missing.
-import { z } from 'zod';
+import type { KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
 import {
   hookEnvelopeShape,
   optionalText,
@@ -14,7 +15,7 @@ const transactionShape = {
   merchant_reference_2: optionalText,
   status: optionalText,
   /** Minor units (øre, cents). */
-  amount: z.number().int().nullish(),
+  amount: z.nullish(z.int()),
   currency: optionalText,
   payment_product: optionalText,
   ...timestampsShape,
@@ -24,7 +25,7 @@ const transactionSchema = z.looseObject(transactionShape);
 /** `checkout_transaction`: a transaction created or updated. */
 export const dinteroCheckoutTransactionEventSchema = z.looseObject({
   ...hookEnvelopeShape,
-  transaction: transactionSchema.nullish(),
+  transaction: z.nullish(transactionSchema),
 });
 
 /**
@@ -39,17 +40,17 @@ export const dinteroCheckoutAuthorizationEventSchema = z.looseObject({
    * The published example's shape: what the callback's query says, with
    * `error` when the authorization did not happen (`cancelled`).
    */
-  authorization: z
-    .looseObject({
+  authorization: z.nullish(
+    z.looseObject({
       transaction_id: optionalText,
       session_id: optionalText,
       merchant_reference: optionalText,
       error: optionalText,
-    })
-    .nullish(),
+    }),
+  ),
   /** Absent "if the authorization was cancelled by the user". */
-  transaction: transactionSchema.nullish(),
-  error: z.unknown().optional(),
+  transaction: z.nullish(transactionSchema),
+  error: z.optional(z.unknown()),
 });
 
 const cardTokenSchema = z.looseObject({
@@ -63,8 +64,8 @@ export const dinteroCheckoutTokenEventSchema = z.looseObject({
   ...hookEnvelopeShape,
   id: optionalText,
   status: optionalText,
-  token: cardTokenSchema.nullish(),
-  card_token: cardTokenSchema.nullish(),
+  token: z.nullish(cardTokenSchema),
+  card_token: z.nullish(cardTokenSchema),
   ...timestampsShape,
 });
 
@@ -91,22 +92,22 @@ export const dinteroCheckoutCallbackSchema = z.looseObject({
   report_event: optionalText,
   delay_callback: optionalText,
   /** POST body as sent: unsigned, so never trust it without a check. */
-  unverified_body: z.unknown().optional(),
+  unverified_body: z.optional(z.unknown()),
 });
 
 /** Payload of `checkout_transaction`. */
-export type DinteroCheckoutTransactionEvent = z.infer<
-  typeof dinteroCheckoutTransactionEventSchema
+export type DinteroCheckoutTransactionEvent = KnownFields<
+  z.output<typeof dinteroCheckoutTransactionEventSchema>
 >;
 /** Payload of `checkout_authorization`. */
-export type DinteroCheckoutAuthorizationEvent = z.infer<
-  typeof dinteroCheckoutAuthorizationEventSchema
+export type DinteroCheckoutAuthorizationEvent = KnownFields<
+  z.output<typeof dinteroCheckoutAuthorizationEventSchema>
 >;
 /** Payload of `checkout_token_add` / `_update` / `_delete`. */
-export type DinteroCheckoutTokenEvent = z.infer<
-  typeof dinteroCheckoutTokenEventSchema
+export type DinteroCheckoutTokenEvent = KnownFields<
+  z.output<typeof dinteroCheckoutTokenEventSchema>
 >;
 /** Payload of a Checkout `callback_url` call (`checkout_callback`). */
-export type DinteroCheckoutCallback = z.infer<
-  typeof dinteroCheckoutCallbackSchema
+export type DinteroCheckoutCallback = KnownFields<
+  z.output<typeof dinteroCheckoutCallbackSchema>
 >;

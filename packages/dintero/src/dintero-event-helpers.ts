@@ -1,8 +1,8 @@
 import type { WebhookSubjectV1 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A text field Dintero may omit or send as null. */
-export const optionalText = z.string().nullish();
+export const optionalText = z.nullish(z.string());
 
 /**
  * The envelope every Hooks API event body carries beside its resource:

@@ -1,7 +1,8 @@
 // Limited versions of Dintero's loyalty payloads (customers, receipts,
 // tokens, wallets, discounts, locations), focussed on what the mapping
 // reads; unknown keys are kept and every field may be missing.
-import { z } from 'zod';
+import type { KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
 import {
   hookEnvelopeShape,
   optionalText,
@@ -22,12 +23,14 @@ export const dinteroCustomerEventSchema = z.looseObject({
 });
 
 /** `customer_change_password`: the customer plus who asked. */
-export const dinteroCustomerPasswordChangeEventSchema =
-  dinteroCustomerEventSchema.extend({
-    context: z
-      .looseObject({ audience: optionalText, created_by: optionalText })
-      .nullish(),
-  });
+export const dinteroCustomerPasswordChangeEventSchema = z.extend(
+  dinteroCustomerEventSchema,
+  {
+    context: z.nullish(
+      z.looseObject({ audience: optionalText, created_by: optionalText }),
+    ),
+  },
+);
 
 /** `receipt_add` / `receipt_update`: the complete receipt. */
 export const dinteroReceiptEventSchema = z.looseObject({
@@ -35,7 +38,7 @@ export const dinteroReceiptEventSchema = z.looseObject({
   id: optionalText,
   receipt_id: optionalText,
   purchase_at: optionalText,
-  store: reference.nullish(),
+  store: z.nullish(reference),
   ...timestampsShape,
 });
 
@@ -64,7 +67,7 @@ export const dinteroWalletTransactionEventSchema = z.looseObject({
   card_id: optionalText,
   parent_id: optionalText,
   type: optionalText,
-  amount: z.number().int().nullish(),
+  amount: z.nullish(z.int()),
   currency: optionalText,
   ...timestampsShape,
 });
@@ -84,8 +87,8 @@ export const dinteroDiscountCustomersEventSchema = z.looseObject({
   ...hookEnvelopeShape,
   id: optionalText,
   customer_id: optionalText,
-  discount: reference.nullish(),
-  receipt: reference.nullish(),
+  discount: z.nullish(reference),
+  receipt: z.nullish(reference),
   ...timestampsShape,
 });
 
@@ -93,53 +96,63 @@ export const dinteroDiscountCustomersEventSchema = z.looseObject({
 export const dinteroDiscountCustomerUpdateEventSchema = z.looseObject({
   ...hookEnvelopeShape,
   customer_id: optionalText,
-  claim: reference.nullish(),
-  receipt: reference.nullish(),
-  discounts: z.array(reference).nullish(),
+  claim: z.nullish(reference),
+  receipt: z.nullish(reference),
+  discounts: z.nullish(z.array(reference)),
   ...timestampsShape,
 });
 
 /** `location_add` / `location_update` / `location_delete`. */
 export const dinteroLocationEventSchema = z.looseObject({
   ...hookEnvelopeShape,
-  location: z
-    .looseObject({
+  location: z.nullish(
+    z.looseObject({
       id: optionalText,
       location_id: optionalText,
       name: optionalText,
       status: optionalText,
       ...timestampsShape,
-    })
-    .nullish(),
+    }),
+  ),
 });
 
 /** Payload of `customer_add` / `customer_update` / `customer_delete`. */
-export type DinteroCustomerEvent = z.infer<typeof dinteroCustomerEventSchema>;
+export type DinteroCustomerEvent = KnownFields<
+  z.output<typeof dinteroCustomerEventSchema>
+>;
 /** Payload of `customer_change_password`. */
-export type DinteroCustomerPasswordChangeEvent = z.infer<
-  typeof dinteroCustomerPasswordChangeEventSchema
+export type DinteroCustomerPasswordChangeEvent = KnownFields<
+  z.output<typeof dinteroCustomerPasswordChangeEventSchema>
 >;
 /** Payload of `receipt_add` / `receipt_update`. */
-export type DinteroReceiptEvent = z.infer<typeof dinteroReceiptEventSchema>;
+export type DinteroReceiptEvent = KnownFields<
+  z.output<typeof dinteroReceiptEventSchema>
+>;
 /** Payload of `token_add` / `token_remove`. */
-export type DinteroTokenEvent = z.infer<typeof dinteroTokenEventSchema>;
+export type DinteroTokenEvent = KnownFields<
+  z.output<typeof dinteroTokenEventSchema>
+>;
 /** Payload of the legacy `transaction` event. */
-export type DinteroLegacyTransactionEvent = z.infer<
-  typeof dinteroLegacyTransactionEventSchema
+export type DinteroLegacyTransactionEvent = KnownFields<
+  z.output<typeof dinteroLegacyTransactionEventSchema>
 >;
 /** Payload of `wallet_transaction`. */
-export type DinteroWalletTransactionEvent = z.infer<
-  typeof dinteroWalletTransactionEventSchema
+export type DinteroWalletTransactionEvent = KnownFields<
+  z.output<typeof dinteroWalletTransactionEventSchema>
 >;
 /** Payload of `discount_add` / `discount_update` / `discount_delete`. */
-export type DinteroDiscountEvent = z.infer<typeof dinteroDiscountEventSchema>;
+export type DinteroDiscountEvent = KnownFields<
+  z.output<typeof dinteroDiscountEventSchema>
+>;
 /** Payload of `discount_add_customers` / `discount_delete_customers`. */
-export type DinteroDiscountCustomersEvent = z.infer<
-  typeof dinteroDiscountCustomersEventSchema
+export type DinteroDiscountCustomersEvent = KnownFields<
+  z.output<typeof dinteroDiscountCustomersEventSchema>
 >;
 /** Payload of `discount_customer_update`. */
-export type DinteroDiscountCustomerUpdateEvent = z.infer<
-  typeof dinteroDiscountCustomerUpdateEventSchema
+export type DinteroDiscountCustomerUpdateEvent = KnownFields<
+  z.output<typeof dinteroDiscountCustomerUpdateEventSchema>
 >;
 /** Payload of `location_add` / `location_update` / `location_delete`. */
-export type DinteroLocationEvent = z.infer<typeof dinteroLocationEventSchema>;
+export type DinteroLocationEvent = KnownFields<
+  z.output<typeof dinteroLocationEventSchema>
+>;

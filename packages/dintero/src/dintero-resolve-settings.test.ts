@@ -17,7 +17,13 @@ function configurationMessage(settings: DinteroAdapterSettings): string {
 
 describe('createDinteroAdapter settings', () => {
   it.each<[string, DinteroAdapterSettings, RegExp]>([
-    ['no mechanism', {}, /no secret configured/],
+    // JavaScript callers: these do not compile in TypeScript.
+    ['no mechanism', {} as DinteroAdapterSettings, /no secret configured/],
+    [
+      'undefined secrets',
+      { secret: undefined, checkout: undefined } as never,
+      /no secret configured/,
+    ],
     ['an empty Hooks secret', { secret: '' }, /`secret`/],
     ['an empty list of Hooks secrets', { secret: [] }, /`secret`/],
     [

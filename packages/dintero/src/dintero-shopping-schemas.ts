@@ -1,6 +1,7 @@
 // Limited versions of Dintero's shopping payloads (drafts and orders),
 // focussed on what the mapping reads; unknown keys are kept.
-import { z } from 'zod';
+import type { KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
 import {
   hookEnvelopeShape,
   optionalText,
@@ -11,13 +12,13 @@ import {
 export const dinteroShoppingDraftEventSchema = z.looseObject({
   ...hookEnvelopeShape,
   id: optionalText,
-  order: z
-    .looseObject({
+  order: z.nullish(
+    z.looseObject({
       order_id: optionalText,
       order_number: optionalText,
       currency: optionalText,
-    })
-    .nullish(),
+    }),
+  ),
   ...timestampsShape,
 });
 
@@ -32,10 +33,10 @@ export const dinteroShoppingOrderEventSchema = z.looseObject({
 });
 
 /** Payload of `shopping_draft_add` / `_update` / `_complete`. */
-export type DinteroShoppingDraftEvent = z.infer<
-  typeof dinteroShoppingDraftEventSchema
+export type DinteroShoppingDraftEvent = KnownFields<
+  z.output<typeof dinteroShoppingDraftEventSchema>
 >;
 /** Payload of `shopping_order_update` / `_event_add` / `_delete`. */
-export type DinteroShoppingOrderEvent = z.infer<
-  typeof dinteroShoppingOrderEventSchema
+export type DinteroShoppingOrderEvent = KnownFields<
+  z.output<typeof dinteroShoppingOrderEventSchema>
 >;

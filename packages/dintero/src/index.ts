@@ -3,8 +3,12 @@ export {
   type DinteroAdapter,
   type DinteroEvent,
 } from './dintero-adapter';
+export { verifyDinteroWebhook } from './dintero-verify-webhook';
 export type {
   DinteroAdapterSettings,
+  DinteroAdapterSettingsBase,
+  DinteroCheckoutAdapterSettings,
+  DinteroHooksAdapterSettings,
   DinteroCheckoutCallbackSettings,
   DinteroCheckoutSecretContext,
   DinteroHooksSecretContext,

@@ -2,9 +2,9 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { firstSubject, solarisMoneySchema } from './solaris-values';
+import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 import {
   solarisWrappedSchema,
   wrappedStatus,
@@ -17,38 +17,41 @@ import {
 
 const solarisAccountBlockSchema = z.looseObject({
   account_id: z.string(),
-  person_id: z.string().nullish(),
-  business_id: z.string().nullish(),
-  iban: z.string().nullish(),
-  locking_status: z.string().nullish(),
-  locking_reasons: z.array(z.string()).nullish(),
-  updated_at: z.string().nullish(),
+  person_id: nullishString,
+  business_id: nullishString,
+  iban: nullishString,
+  locking_status: nullishString,
+  locking_reasons: z.nullish(z.array(z.string())),
+  updated_at: nullishString,
 });
 /** `ACCOUNT_BLOCK` payload. */
 export type SolarisAccountBlock = z.infer<typeof solarisAccountBlockSchema>;
 
 const solarisAccountClosureSchema = z.looseObject({
   account_id: z.string(),
-  person_id: z.string().nullish(),
-  business_id: z.string().nullish(),
-  iban: z.string().nullish(),
+  person_id: nullishString,
+  business_id: nullishString,
+  iban: nullishString,
 });
 /** `ACCOUNT_CLOSURE` payload. */
 export type SolarisAccountClosure = z.infer<typeof solarisAccountClosureSchema>;
 
 const solarisAccountClosureRequestSchema = z.looseObject({
   id: z.string(),
-  closure_reason: z.string().nullish(),
-  status: z.string().nullish(),
-  account_id: z.string().nullish(),
-  technical_closure_date: z.string().nullish(),
-  legal_closure_date: z.string().nullish(),
-  failure_reason: z
-    .looseObject({ code: z.string().nullish(), detail: z.string().nullish() })
-    .nullish(),
+  closure_reason: nullishString,
+  status: nullishString,
+  account_id: nullishString,
+  technical_closure_date: nullishString,
+  legal_closure_date: nullishString,
+  failure_reason: z.nullish(
+    z.looseObject({
+      code: nullishString,
+      detail: nullishString,
+    }),
+  ),
   // Sent as the string "false" in the official example.
-  payout_allowed: z.union([z.boolean(), z.string()]).nullish(),
-  updated_at: z.string().nullish(),
+  payout_allowed: z.nullish(z.union([z.boolean(), z.string()])),
+  updated_at: nullishString,
 });
 /** `ACCOUNT_CLOSURE_REQUEST` / `ACCOUNT_CLOSURE_REQUEST_UPDATE` payload. */
 export type SolarisAccountClosureRequest = z.infer<
@@ -61,13 +64,16 @@ export type SolarisAccountLimitChange = z.infer<typeof solarisAccountIdSchema>;
 
 const solarisAccountOpeningRequestSchema = z.looseObject({
   account_opening_request_id: z.string(),
-  customer_id: z.string().nullish(),
-  status: z.string().nullish(),
-  account_id: z.string().nullish(),
-  updated_at: z.string().nullish(),
-  error: z
-    .looseObject({ code: z.string().nullish(), detail: z.string().nullish() })
-    .nullish(),
+  customer_id: nullishString,
+  status: nullishString,
+  account_id: nullishString,
+  updated_at: nullishString,
+  error: z.nullish(
+    z.looseObject({
+      code: nullishString,
+      detail: nullishString,
+    }),
+  ),
 });
 /** `ACCOUNT_OPENING_REQUEST` payload. */
 export type SolarisAccountOpeningRequest = z.infer<
@@ -79,22 +85,22 @@ export type SolarisAccountSnapshot = SolarisWrappedPayload;
 
 const solarisTopUpSchema = z.looseObject({
   id: z.string(),
-  account_id: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  status: z.string().nullish(),
-  decline_reason: z.string().nullish(),
-  acquirer_error_code: z.string().nullish(),
-  acquirer_decline_code: z.string().nullish(),
+  account_id: nullishString,
+  amount: nullishMoney,
+  status: nullishString,
+  decline_reason: nullishString,
+  acquirer_error_code: nullishString,
+  acquirer_decline_code: nullishString,
 });
 /** `ACQUIRER_TOPUP_*` payload. */
 export type SolarisTopUp = z.infer<typeof solarisTopUpSchema>;
 
 const solarisCashOperationSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  person_id: z.string().nullish(),
-  reference_id: z.string().nullish(),
-  expires_at: z.string().nullish(),
+  status: nullishString,
+  person_id: nullishString,
+  reference_id: nullishString,
+  expires_at: nullishString,
 });
 /** `CASH_OPERATION_STATUS_CHANGED` payload. */
 export type SolarisCashOperation = z.infer<typeof solarisCashOperationSchema>;

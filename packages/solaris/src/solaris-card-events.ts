@@ -2,38 +2,40 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { firstSubject, solarisMoneySchema } from './solaris-values';
+import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
 // what users obviously need; unknown keys are kept.
 
 const solarisReservationSchema = z.looseObject({
   id: z.string(),
-  amount: solarisMoneySchema.nullish(),
-  reservation_type: z.string().nullish(),
-  reference: z.string().nullish(),
-  status: z.string().nullish(),
+  amount: nullishMoney,
+  reservation_type: nullishString,
+  reference: nullishString,
+  status: nullishString,
   /**
    * A JSON-serialised string on `CARD_AUTHORIZATION`, an object on
    * `CARD_AUTHORIZATION_RESOLUTION`; kept as sent (`parseSolarisMetaInfo`).
    */
-  meta_info: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish(),
-  expires_at: z.string().nullish(),
-  expired_at: z.string().nullish(),
-  resolved_at: z.string().nullish(),
-  description: z.string().nullish(),
+  meta_info: z.nullish(
+    z.union([z.string(), z.record(z.string(), z.unknown())]),
+  ),
+  expires_at: nullishString,
+  expired_at: nullishString,
+  resolved_at: nullishString,
+  description: nullishString,
 });
 /** Card authorization and seizure reservation payloads. */
 export type SolarisReservation = z.infer<typeof solarisReservationSchema>;
 
 const solarisCardTransactionSchema = z.looseObject({
-  card_id: z.string().nullish(),
-  type: z.string().nullish(),
-  status: z.string().nullish(),
-  attempted_at: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
+  card_id: nullishString,
+  type: nullishString,
+  status: nullishString,
+  attempted_at: nullishString,
+  amount: nullishMoney,
 });
 /** The `card_transaction` inside fraud cases and declines. */
 export type SolarisCardTransaction = z.infer<
@@ -41,9 +43,9 @@ export type SolarisCardTransaction = z.infer<
 >;
 
 const solarisCardAuthorizationDeclineSchema = z.looseObject({
-  id: z.string().nullish(),
-  reason: z.string().nullish(),
-  card_transaction: solarisCardTransactionSchema.nullish(),
+  id: nullishString,
+  reason: nullishString,
+  card_transaction: z.nullish(solarisCardTransactionSchema),
 });
 /** `CARD_AUTHORIZATION_DECLINE(_V2)` payload. */
 export type SolarisCardAuthorizationDecline = z.infer<
@@ -52,49 +54,49 @@ export type SolarisCardAuthorizationDecline = z.infer<
 
 const solarisFraudCaseSchema = z.looseObject({
   id: z.string(),
-  resolution: z.string().nullish(),
-  respond_until: z.string().nullish(),
-  whitelisted_until: z.string().nullish(),
-  card_transaction: solarisCardTransactionSchema.nullish(),
+  resolution: nullishString,
+  respond_until: nullishString,
+  whitelisted_until: nullishString,
+  card_transaction: z.nullish(solarisCardTransactionSchema),
 });
 /** `CARD_FRAUD_CASE_*` payload. */
 export type SolarisFraudCase = z.infer<typeof solarisFraudCaseSchema>;
 
 const solarisCardSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  reference: z.string().nullish(),
-  type: z.string().nullish(),
-  person_id: z.string().nullish(),
-  account_id: z.string().nullish(),
-  business_id: z.string().nullish(),
-  representation: z.looseObject({ masked_pan: z.string().nullish() }).nullish(),
+  status: nullishString,
+  reference: nullishString,
+  type: nullishString,
+  person_id: nullishString,
+  account_id: nullishString,
+  business_id: nullishString,
+  representation: z.nullish(z.looseObject({ masked_pan: nullishString })),
 });
 /** `CARD_LIFECYCLE_EVENT` payload. */
 export type SolarisCard = z.infer<typeof solarisCardSchema>;
 
 const solarisCardTokenSchema = z.looseObject({
-  card_id: z.string().nullish(),
+  card_id: nullishString,
   token_reference_id: z.string(),
-  token_status: z.string().nullish(),
-  event_type: z.string().nullish(),
-  message_reason: z.string().nullish(),
-  wallet_type: z.string().nullish(),
+  token_status: nullishString,
+  event_type: nullishString,
+  message_reason: nullishString,
+  wallet_type: nullishString,
 });
 /** `CARD_TOKEN_LIFECYCLE` payload. */
 export type SolarisCardToken = z.infer<typeof solarisCardTokenSchema>;
 
 const solarisCardDeliverySchema = z.looseObject({
-  id: z.string().nullish(),
-  card_id: z.string().nullish(),
-  status: z.string().nullish(),
+  id: nullishString,
+  card_id: nullishString,
+  status: nullishString,
 });
 /** `CARD_DELIVERY_TRACKING` payload (shape not published in full). */
 export type SolarisCardDelivery = z.infer<typeof solarisCardDeliverySchema>;
 
 const solarisChallengeSchema = z.looseObject({
-  id: z.string().nullish(),
-  card_id: z.string().nullish(),
+  id: nullishString,
+  card_id: nullishString,
 });
 /** `SCA_CHALLENGE` payload (shape not published). */
 export type SolarisScaChallenge = z.infer<typeof solarisChallengeSchema>;
@@ -319,8 +321,8 @@ export const solarisCardEvents = {
     reference:
       '../shared/PROVIDERS.md §2.6 (kontist EventType, third-party): RESERVATION_AND_CARD_STATUS_CHANGES — legacy name, no docs.solarisgroup.com page',
     schema: z.looseObject({
-      id: z.string().nullish(),
-      status: z.string().nullish(),
+      id: nullishString,
+      status: nullishString,
     }),
     describe: data => ({
       subject: firstSubject(['reservation', data.id]),

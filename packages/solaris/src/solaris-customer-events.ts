@@ -2,31 +2,31 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { subjectOf } from './solaris-values';
+import { nullishString, subjectOf } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
 // what users obviously need; unknown keys are kept.
 
 const solarisIdentificationSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  method: z.string().nullish(),
-  reference: z.string().nullish(),
-  url: z.string().nullish(),
-  completed_at: z.string().nullish(),
-  business_id: z.string().nullish(),
+  status: nullishString,
+  method: nullishString,
+  reference: nullishString,
+  url: nullishString,
+  completed_at: nullishString,
+  business_id: nullishString,
 });
 /** `IDENTIFICATION` / `BUSINESS_IDENTIFICATION` payload. */
 export type SolarisIdentification = z.infer<typeof solarisIdentificationSchema>;
 
 const solarisIdentificationOriginationSchema = z.looseObject({
   identification_origination_id: z.string(),
-  status: z.string().nullish(),
-  status_description: z.string().nullish(),
-  identification_id: z.string().nullish(),
-  esigning_id: z.string().nullish(),
+  status: nullishString,
+  status_description: nullishString,
+  identification_id: nullishString,
+  esigning_id: nullishString,
 });
 /** `IDENTIFICATION_ORIGINATION` payload. */
 export type SolarisIdentificationOrigination = z.infer<
@@ -35,9 +35,9 @@ export type SolarisIdentificationOrigination = z.infer<
 
 const solarisIdentificationAttemptSchema = z.looseObject({
   id: z.string(),
-  method: z.string().nullish(),
-  person_id: z.string().nullish(),
-  remaining_attempts: z.number().int().nullish(),
+  method: nullishString,
+  person_id: nullishString,
+  remaining_attempts: z.nullish(z.int()),
 });
 /** `IDENTIFICATION_REFERENCE_TRANSFER_ATTEMPT` payload. */
 export type SolarisIdentificationAttempt = z.infer<
@@ -63,11 +63,11 @@ export type SolarisResourceId = z.infer<typeof solarisResourceIdSchema>;
 
 const solarisBeneficialOwnerSchema = z.looseObject({
   id: z.string(),
-  beneficial_owner_id: z.string().nullish(),
-  person_id: z.string().nullish(),
-  business_id: z.string().nullish(),
-  valid_until: z.string().nullish(),
-  voting_share: z.number().nullish(),
+  beneficial_owner_id: nullishString,
+  person_id: nullishString,
+  business_id: nullishString,
+  valid_until: nullishString,
+  voting_share: z.nullish(z.number()),
 });
 /** `BENEFICIAL_OWNER` payload. */
 export type SolarisBeneficialOwner = z.infer<
@@ -76,10 +76,10 @@ export type SolarisBeneficialOwner = z.infer<
 
 const solarisLegalRepresentativeSchema = z.looseObject({
   id: z.string(),
-  legal_representative_id: z.string().nullish(),
-  legal_representative_type: z.string().nullish(),
-  business_id: z.string().nullish(),
-  valid_until: z.string().nullish(),
+  legal_representative_id: nullishString,
+  legal_representative_type: nullishString,
+  business_id: nullishString,
+  valid_until: nullishString,
 });
 /** `LEGAL_REPRESENTATIVE` payload. */
 export type SolarisLegalRepresentative = z.infer<
@@ -88,40 +88,40 @@ export type SolarisLegalRepresentative = z.infer<
 
 const solarisStatusSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
+  status: nullishString,
 });
 /** A payload with an `id` and a `status`. */
 export type SolarisStatusPayload = z.infer<typeof solarisStatusSchema>;
 
 const solarisPostboxItemSchema = z.looseObject({
   id: z.string(),
-  belongs_to: z.string().nullish(),
-  owner_type: z.string().nullish(),
-  created_at: z.string().nullish(),
-  document_type: z.string().nullish(),
-  document_id: z.string().nullish(),
+  belongs_to: nullishString,
+  owner_type: nullishString,
+  created_at: nullishString,
+  document_type: nullishString,
+  document_id: nullishString,
 });
 /** `POSTBOX_ITEM_CREATED` payload. */
 export type SolarisPostboxItem = z.infer<typeof solarisPostboxItemSchema>;
 
 const solarisQuestionSetSchema = z.looseObject({
   question_set_id: z.string(),
-  entity_id: z.string().nullish(),
-  context_id: z.string().nullish(),
-  deadline: z.string().nullish(),
-  recipient: z.string().nullish(),
-  questions: z.array(z.unknown()).nullish(),
+  entity_id: nullishString,
+  context_id: nullishString,
+  deadline: nullishString,
+  recipient: nullishString,
+  questions: z.nullish(z.array(z.unknown())),
 });
 /** `QUESTIONS_REQUIRE_RESPONSE` payload. */
 export type SolarisQuestionSet = z.infer<typeof solarisQuestionSetSchema>;
 
 const solarisActivationChallengeSchema = z.looseObject({
   challenge_id: z.string(),
-  person_id: z.string().nullish(),
-  created_at: z.string().nullish(),
-  expires_at: z.string().nullish(),
-  requested_by: z.string().nullish(),
-  purpose: z.string().nullish(),
+  person_id: nullishString,
+  created_at: nullishString,
+  expires_at: nullishString,
+  requested_by: nullishString,
+  purpose: nullishString,
 });
 /** `ACTIVATION_CHALLENGE_CREATION` payload. */
 export type SolarisActivationChallenge = z.infer<
@@ -130,19 +130,19 @@ export type SolarisActivationChallenge = z.infer<
 
 const solarisTrustedIbanSchema = z.looseObject({
   id: z.string(),
-  iban: z.string().nullish(),
-  account_id: z.string().nullish(),
-  approved_by: z.string().nullish(),
+  iban: nullishString,
+  account_id: nullishString,
+  approved_by: nullishString,
 });
 /** `TRUSTED_IBAN_CONFIRMED` payload. */
 export type SolarisTrustedIban = z.infer<typeof solarisTrustedIbanSchema>;
 
 const solarisReferenceAccountSchema = z.looseObject({
-  id: z.string().nullish(),
-  person_id: z.string().nullish(),
-  account_id: z.string().nullish(),
-  status: z.string().nullish(),
-  iban: z.string().nullish(),
+  id: nullishString,
+  person_id: nullishString,
+  account_id: nullishString,
+  status: nullishString,
+  iban: nullishString,
 });
 /** `REFERENCE_ACCOUNT_CREATED` payload (shape not published in full). */
 export type SolarisReferenceAccount = z.infer<
@@ -150,8 +150,8 @@ export type SolarisReferenceAccount = z.infer<
 >;
 
 const solarisPotentialAccountBlockingSchema = z.looseObject({
-  blocking_date: z.string().nullish(),
-  reason: z.string().nullish(),
+  blocking_date: nullishString,
+  reason: nullishString,
 });
 /** `POTENTIAL_ACCOUNT_BLOCKING` payload. */
 export type SolarisPotentialAccountBlocking = z.infer<

@@ -1,5 +1,5 @@
 import type { WebhookAdapterEvent } from '@finhooks/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { SolarisAdapter } from './solaris-adapter';
 import type { SolarisNativeType } from './solaris-events';
 import type { solarisMoneySchema } from './solaris-values';

@@ -4,7 +4,7 @@ import {
   type WebhookDescribeContext,
   type WebhookEventFacts,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { entityIdHeader, headerValue } from './solaris-headers';
 import { solarisReference } from './solaris-references';
 import { solarisId } from './solaris-values';

@@ -2,9 +2,9 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { firstSubject, solarisMoneySchema } from './solaris-values';
+import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 import { solarisWrappedSchema, wrappedStatus } from './solaris-wrapped-payload';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
@@ -13,52 +13,52 @@ import { solarisWrappedSchema, wrappedStatus } from './solaris-wrapped-payload';
 
 const solarisFrontingLoanSchema = z.looseObject({
   id: z.string(),
-  application_id: z.string().nullish(),
-  status: z.string().nullish(),
-  status_reason: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  duration: z.number().int().nullish(),
-  recipient_iban: z.string().nullish(),
+  application_id: nullishString,
+  status: nullishString,
+  status_reason: nullishString,
+  amount: nullishMoney,
+  duration: z.nullish(z.int()),
+  recipient_iban: nullishString,
 });
 /** Fronting loan payloads (`*_FRONTING_APPLICATION`, `*_LOAN_PAYOUT`). */
 export type SolarisFrontingLoan = z.infer<typeof solarisFrontingLoanSchema>;
 
 const solarisLoanPayoutSchema = z.looseObject({
   id: z.string(),
-  loan_id: z.string().nullish(),
-  status: z.string().nullish(),
-  tag: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
+  loan_id: nullishString,
+  status: nullishString,
+  tag: nullishString,
+  amount: nullishMoney,
 });
 /** `BUSINESS_FRONTING_PAYOUT_UPDATE` payload. */
 export type SolarisLoanPayout = z.infer<typeof solarisLoanPayoutSchema>;
 
 const solarisApplicationSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
+  status: nullishString,
 });
 /** An application known by `id` and `status`. */
 export type SolarisApplication = z.infer<typeof solarisApplicationSchema>;
 
 const solarisOverdraftSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  person_id: z.string().nullish(),
-  limit: solarisMoneySchema.nullish(),
-  interest_accrued: solarisMoneySchema.nullish(),
-  consumer_application_id: z.string().nullish(),
-  account_iban: z.string().nullish(),
-  created_at: z.string().nullish(),
+  status: nullishString,
+  person_id: nullishString,
+  limit: nullishMoney,
+  interest_accrued: nullishMoney,
+  consumer_application_id: nullishString,
+  account_iban: nullishString,
+  created_at: nullishString,
 });
 /** `CONSUMER_OVERDRAFT` payload. */
 export type SolarisOverdraft = z.infer<typeof solarisOverdraftSchema>;
 
 const solarisOverdraftLimitChangeSchema = z.looseObject({
   id: z.string(),
-  overdraft_id: z.string().nullish(),
-  status: z.string().nullish(),
-  limit_at_creation_time: solarisMoneySchema.nullish(),
-  requested_limit: solarisMoneySchema.nullish(),
+  overdraft_id: nullishString,
+  status: nullishString,
+  limit_at_creation_time: nullishMoney,
+  requested_limit: nullishMoney,
 });
 /** `OVERDRAFT_LIMIT_CHANGE` payload. */
 export type SolarisOverdraftLimitChange = z.infer<

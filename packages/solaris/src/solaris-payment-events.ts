@@ -2,9 +2,14 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { firstSubject, solarisMoneySchema } from './solaris-values';
+import {
+  firstSubject,
+  nullishMoney,
+  nullishString,
+  solarisMoneySchema,
+} from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
 // what users obviously need; unknown keys are kept. Amounts stay integer
@@ -12,61 +17,61 @@ import { firstSubject, solarisMoneySchema } from './solaris-values';
 
 const solarisBookingSchema = z.looseObject({
   id: z.string(),
-  creation_date: z.string().nullish(),
-  valuta_date: z.string().nullish(),
-  booking_date: z.string().nullish(),
-  booking_type: z.string().nullish(),
+  creation_date: nullishString,
+  valuta_date: nullishString,
+  booking_date: nullishString,
+  booking_type: nullishString,
   amount: solarisMoneySchema,
-  description: z.string().nullish(),
-  recipient_iban: z.string().nullish(),
-  recipient_name: z.string().nullish(),
-  sender_iban: z.string().nullish(),
-  sender_name: z.string().nullish(),
-  end_to_end_id: z.string().nullish(),
-  transaction_id: z.string().nullish(),
+  description: nullishString,
+  recipient_iban: nullishString,
+  recipient_name: nullishString,
+  sender_iban: nullishString,
+  sender_name: nullishString,
+  end_to_end_id: nullishString,
+  transaction_id: nullishString,
   /** JSON-serialised string, kept as sent: see `parseSolarisMetaInfo`. */
-  meta_info: z.string().nullish(),
-  recorded_at: z.string().nullish(),
+  meta_info: nullishString,
+  recorded_at: nullishString,
 });
 /** `BOOKING` payload. */
 export type SolarisBooking = z.infer<typeof solarisBookingSchema>;
 
 const solarisBatchTransferSchema = z.looseObject({
   id: z.string(),
-  account_id: z.string().nullish(),
-  status: z.string().nullish(),
-  transfer_type: z.string().nullish(),
-  reference: z.string().nullish(),
+  account_id: nullishString,
+  status: nullishString,
+  transfer_type: nullishString,
+  reference: nullishString,
   // The official example sends a bare integer here, not a money object.
-  total_amount: z.union([solarisMoneySchema, z.number().int()]).nullish(),
-  created_at: z.string().nullish(),
-  started_at: z.string().nullish(),
-  finished_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  total_amount: z.nullish(z.union([solarisMoneySchema, z.int()])),
+  created_at: nullishString,
+  started_at: nullishString,
+  finished_at: nullishString,
+  updated_at: nullishString,
 });
 /** `BATCH_TRANSFER_STATUS_CHANGED` payload. */
 export type SolarisBatchTransfer = z.infer<typeof solarisBatchTransferSchema>;
 
 const solarisTransferSchema = z.looseObject({
   id: z.string(),
-  account_id: z.string().nullish(),
-  status: z.string().nullish(),
-  reference: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  processed_at: z.string().nullish(),
+  account_id: nullishString,
+  status: nullishString,
+  reference: nullishString,
+  amount: nullishMoney,
+  processed_at: nullishString,
 });
 /** Standing/timed order and scheduled transfer payloads. */
 export type SolarisTransfer = z.infer<typeof solarisTransferSchema>;
 
 const solarisCreditTransferDeclinedSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  reference: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  recipient_iban: z.string().nullish(),
-  end_to_end_id: z.string().nullish(),
-  created_at: z.string().nullish(),
-  rejection_reason: z.string().nullish(),
+  status: nullishString,
+  reference: nullishString,
+  amount: nullishMoney,
+  recipient_iban: nullishString,
+  end_to_end_id: nullishString,
+  created_at: nullishString,
+  rejection_reason: nullishString,
 });
 /** `SEPA_CREDIT_TRANSACTION_DECLINED` payload. */
 export type SolarisCreditTransferDeclined = z.infer<
@@ -75,14 +80,14 @@ export type SolarisCreditTransferDeclined = z.infer<
 
 const solarisDirectDebitReturnSchema = z.looseObject({
   id: z.string(),
-  amount: solarisMoneySchema.nullish(),
-  mandate_reference: z.string().nullish(),
-  end_to_end_id: z.string().nullish(),
-  sepa_return_code: z.string().nullish(),
-  recorded_at: z.string().nullish(),
-  customer_id: z.string().nullish(),
-  customer_type: z.string().nullish(),
-  account_id: z.string().nullish(),
+  amount: nullishMoney,
+  mandate_reference: nullishString,
+  end_to_end_id: nullishString,
+  sepa_return_code: nullishString,
+  recorded_at: nullishString,
+  customer_id: nullishString,
+  customer_type: nullishString,
+  account_id: nullishString,
 });
 /** `SEPA_DIRECT_DEBIT_RETURN` payload. */
 export type SolarisDirectDebitReturn = z.infer<
@@ -90,12 +95,12 @@ export type SolarisDirectDebitReturn = z.infer<
 >;
 
 const solarisDirectDebitScheduledSchema = z.looseObject({
-  id: z.string().nullish(),
-  transaction_id: z.string().nullish(),
-  account_id: z.string().nullish(),
-  collection_sequence: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  valuta_date: z.string().nullish(),
+  id: nullishString,
+  transaction_id: nullishString,
+  account_id: nullishString,
+  collection_sequence: nullishString,
+  amount: nullishMoney,
+  valuta_date: nullishString,
 });
 /** `SEPA_DIRECT_DEBIT_TRANSACTION_SCHEDULED` payload. */
 export type SolarisDirectDebitScheduled = z.infer<
@@ -104,8 +109,8 @@ export type SolarisDirectDebitScheduled = z.infer<
 
 const solarisDirectDebitProfileSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  collection_limit: solarisMoneySchema.nullish(),
+  status: nullishString,
+  collection_limit: nullishMoney,
 });
 /** `BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_*` payload (legacy). */
 export type SolarisDirectDebitProfile = z.infer<
@@ -114,11 +119,11 @@ export type SolarisDirectDebitProfile = z.infer<
 
 const solarisCollectionApplicationSchema = z.looseObject({
   id: z.string(),
-  person_id: z.string().nullish(),
-  status: z.string().nullish(),
-  decision: z.string().nullish(),
-  limit: solarisMoneySchema.nullish(),
-  created_at: z.string().nullish(),
+  person_id: nullishString,
+  status: nullishString,
+  decision: nullishString,
+  limit: nullishMoney,
+  created_at: nullishString,
 });
 /** `SDD_COLLECTION_APPLICATION` payload. */
 export type SolarisCollectionApplication = z.infer<
@@ -126,14 +131,14 @@ export type SolarisCollectionApplication = z.infer<
 >;
 
 const solarisRejectedTransactionSchema = z.looseObject({
-  id: z.string().nullish(),
-  status: z.string().nullish(),
-  status_reason: z.string().nullish(),
-  sender_name: z.string().nullish(),
-  sender_iban: z.string().nullish(),
-  person_id: z.string().nullish(),
-  business_id: z.string().nullish(),
-  account_id: z.string().nullish(),
+  id: nullishString,
+  status: nullishString,
+  status_reason: nullishString,
+  sender_name: nullishString,
+  sender_iban: nullishString,
+  person_id: nullishString,
+  business_id: nullishString,
+  account_id: nullishString,
 });
 /** `INCOMING_REJECTED_TRANSACTION` payload. */
 export type SolarisRejectedTransaction = z.infer<
@@ -142,11 +147,11 @@ export type SolarisRejectedTransaction = z.infer<
 
 const solarisInstantPayoutSchema = z.looseObject({
   id: z.string(),
-  status: z.string().nullish(),
-  reference: z.string().nullish(),
-  reference_account_id: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  decline_reason: z.string().nullish(),
+  status: nullishString,
+  reference: nullishString,
+  reference_account_id: nullishString,
+  amount: nullishMoney,
+  decline_reason: nullishString,
 });
 /** `REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED` payload. */
 export type SolarisInstantPayout = z.infer<typeof solarisInstantPayoutSchema>;

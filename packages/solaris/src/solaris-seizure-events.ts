@@ -3,25 +3,25 @@ import {
   type NormalizedStatusDecision,
   type NormalizedStatusV1,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
-import { solarisMoneySchema } from './solaris-values';
+import { nullishMoney, nullishString } from './solaris-values';
 
 // Limited version of the schema, focussed on what the mapping reads and
 // what users obviously need; unknown keys (debtor, creditor...) are kept.
 const solarisSeizureSchema = z.looseObject({
   id: z.string(),
-  enactment_date: z.string().nullish(),
-  delivery_date: z.string().nullish(),
-  authority_name: z.string().nullish(),
-  resolution_case_number: z.string().nullish(),
-  seizure_type: z.string().nullish(),
-  status: z.string().nullish(),
-  amount: solarisMoneySchema.nullish(),
-  additional_cost: solarisMoneySchema.nullish(),
-  automated: z.boolean().nullish(),
-  customer_id: z.string().nullish(),
-  customer_type: z.string().nullish(),
+  enactment_date: nullishString,
+  delivery_date: nullishString,
+  authority_name: nullishString,
+  resolution_case_number: nullishString,
+  seizure_type: nullishString,
+  status: nullishString,
+  amount: nullishMoney,
+  additional_cost: nullishMoney,
+  automated: z.nullish(z.boolean()),
+  customer_id: nullishString,
+  customer_type: nullishString,
 });
 /** `PERSON_SEIZURE_*` / `BUSINESS_SEIZURE_*` payload. */
 export type SolarisSeizure = z.infer<typeof solarisSeizureSchema>;

@@ -1,15 +1,24 @@
 import { safeParseJson, type WebhookSubjectV1 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Solaris money object: integer minor units (`unit` is `cents`), kept
  * exactly as sent. Some examples omit `unit`.
  */
+/**
+ * An optional field that may be `null`. Schemas are immutable, so one
+ * instance serves every such field (fewer objects built at start-up).
+ */
+export const nullishString = z.nullish(z.string());
+
 export const solarisMoneySchema = z.looseObject({
-  value: z.number().int(),
-  unit: z.string().nullish(),
+  value: z.int(),
+  unit: nullishString,
   currency: z.string(),
 });
+
+/** An optional money object that may be `null`. */
+export const nullishMoney = z.nullish(solarisMoneySchema);
 
 /**
  * Several official examples send a missing id as the string `"null"`

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { nullishString } from './solaris-values';
 
 /**
  * Some lending webhooks wrap the resource: `{ entity_uuid, event_type,
@@ -7,16 +8,16 @@ import { z } from 'zod';
  */
 export const solarisWrappedSchema = z.looseObject({
   entity_uuid: z.string(),
-  event_type: z.string().nullish(),
-  payload: z
-    .union([
+  event_type: nullishString,
+  payload: z.nullish(
+    z.union([
       z.looseObject({
-        id: z.string().nullish(),
-        status: z.string().nullish(),
+        id: nullishString,
+        status: nullishString,
       }),
       z.string(),
-    ])
-    .nullish(),
+    ]),
+  ),
 });
 /** A wrapped lending payload (`CONSUMER_LOAN_APPLICATION`...). */
 export type SolarisWrappedPayload = z.infer<typeof solarisWrappedSchema>;

@@ -80,6 +80,7 @@ describe('createPostgresStore', () => {
         { version: 1, name: 'events and deliveries' },
         { version: 2, name: 'lease fencing' },
         { version: 3, name: 'event identity' },
+        { version: 4, name: 'outbox' },
       ]);
       const indexes = await admin.query<{ indexname: string }>(
         'SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',

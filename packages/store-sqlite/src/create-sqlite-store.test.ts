@@ -64,6 +64,7 @@ describe('createSqliteStore', () => {
         { version: 1, name: 'events and deliveries' },
         { version: 2, name: 'lease fencing' },
         { version: 3, name: 'event identity' },
+        { version: 4, name: 'outbox' },
       ]);
       const indexes = db
         .prepare(

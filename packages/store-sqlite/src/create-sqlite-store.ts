@@ -32,7 +32,10 @@ import {
   type StoredEventRow,
 } from '@finhooks/core/store-kit';
 import Database from 'better-sqlite3';
+import { createSqliteGroupCommit } from './sqlite-group-commit';
 import { migrateSqlite } from './sqlite-migrations';
+import type { OutboxStore } from '@finhooks/core';
+import { createSqliteOutbox } from './sqlite-outbox';
 import { SQLITE } from './sqlite-rejected';
 
 /** Options of {@link createSqliteStore}. */
@@ -44,7 +47,7 @@ export interface SqliteStoreOptions extends DurableStoreOptions {
 }
 
 /** A durable finhooks store in one SQLite database file. */
-export type SqliteWebhookStore = DurableWebhookStore;
+export type SqliteWebhookStore = DurableWebhookStore & OutboxStore;
 
 const SELECT_ROW = `
   SELECT e.provider, e.id, e.state, e.attempts, e.lease, e.last_error, e.next_attempt_at,
@@ -82,6 +85,8 @@ export function createSqliteStore(
   db.pragma('foreign_keys = ON');
 
   const claims = createClaimLeases();
+  // Claims, completions and failures share one commit per event-loop turn.
+  const group = createSqliteGroupCommit(db);
   let migrated = false;
   // Statements are prepared lazily: the tables exist only after migrate().
   let statements: Statements | undefined;
@@ -181,7 +186,9 @@ export function createSqliteStore(
       deleteBySubject: db.prepare<[string, string, string]>(`
         DELETE FROM events WHERE provider = ? AND subject_type = ? AND subject_id = ?`),
       purgeProcessed: db.prepare<[number]>(`
-        DELETE FROM events WHERE state = 'processed' AND received_at < ?`),
+        DELETE FROM events WHERE state = 'processed' AND received_at < ?
+          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.provider = events.provider
+            AND o.id = events.id AND o.published_at IS NULL)`),
       counts: db.prepare<
         [],
         { provider: string; state: StoredEventState; count: number }
@@ -191,8 +198,17 @@ export function createSqliteStore(
     };
   }
 
-  /** Migrates on first use (once per store) and prepares the statements. */
+  /**
+   * The statements, for an operation outside the group commit: what is
+   * queued commits first, so the operation sees every write called before it.
+   */
   function ready(): Statements {
+    group.flush();
+    return prepared();
+  }
+
+  /** Migrates on first use (once per store) and prepares the statements. */
+  function prepared(): Statements {
     if (statements === undefined) {
       if (!migrated) migrateOnce();
       statements = prepare();
@@ -284,21 +300,31 @@ export function createSqliteStore(
     },
   );
 
-  /** Claims `entry`; throws on any failure (the transaction rolls back). */
-  function claimOnce(entry: WebhookStoreEntry): WebhookClaimResult {
-    const s = ready();
-    // Retries are common: answer a stored event without serializing it or
-    // taking the write lock. The transaction below checks again.
-    const existing = duplicateOf(s, entry.event);
-    if (existing !== undefined) return { status: 'duplicate', id: existing };
-    const result = claimTransaction.immediate(s, entry);
-    if (result.status === 'claimed') {
-      claims.remember(
-        { provider: entry.event.provider, id: result.id },
-        claimLease('issues' in entry.event),
-      );
+  /**
+   * Claims `entry` inside a group commit (a savepoint of its own): an
+   * authentic payload the database cannot take as is (nested too deep to
+   * serialize…) is kept in quarantine, raw body included, instead of
+   * failing every retry. Anything else is a store failure and throws.
+   */
+  function claimInGroup(
+    s: Statements,
+    entry: WebhookStoreEntry,
+  ): { result: WebhookClaimResult; lease: number } {
+    try {
+      return {
+        result: claimTransaction(s, entry),
+        lease: claimLease('issues' in entry.event),
+      };
+    } catch (error) {
+      if (!isRejectedData(error, SQLITE)) throw error;
+      return {
+        result: claimTransaction(s, {
+          ...entry,
+          event: rejectedEvent(entry.event, error, SQLITE),
+        }),
+        lease: claimLease(true),
+      };
     }
-    return result;
   }
 
   const failTransaction = db.transaction(
@@ -408,30 +434,43 @@ export function createSqliteStore(
 
   return {
     durable: true,
+    // The relay's transactional outbox (sqlite-outbox.ts).
+    ...createSqliteOutbox({ db, now, ready: () => void ready() }),
     async migrate() {
       migrateOnce();
     },
     async claim(entry) {
-      try {
-        return claimOnce(entry);
-      } catch (error) {
-        // An authentic payload the database cannot take as is (nested too
-        // deep to serialize…) is kept in quarantine, raw body included,
-        // instead of failing every retry. Anything else is a store failure.
-        if (!isRejectedData(error, SQLITE)) throw error;
-        return claimOnce({
-          ...entry,
-          event: rejectedEvent(entry.event, error, SQLITE),
-        });
+      const s = prepared();
+      // Retries are common: answer a stored provider id without queueing.
+      // Content keys are decided in the commit, in arrival order (the
+      // latest event of a subject may still be queued).
+      if (entry.event.identity.source !== 'content') {
+        const existing = duplicateOf(s, entry.event);
+        if (existing !== undefined)
+          return { status: 'duplicate', id: existing };
       }
+      const { result, lease } = await group.enqueue(() =>
+        claimInGroup(s, entry),
+      );
+      if (result.status === 'claimed')
+        claims.remember(
+          { provider: entry.event.provider, id: result.id },
+          lease,
+        );
+      return result;
     },
     async complete(key, options) {
       const lease = options?.lease ?? claims.take(key) ?? null;
-      ready().complete.run(key.provider, key.id, lease, lease);
+      const s = prepared();
+      await group.enqueue(() =>
+        s.complete.run(key.provider, key.id, lease, lease),
+      );
     },
     async fail(key, error, options) {
       const lease = options?.lease ?? claims.take(key);
-      failTransaction.immediate(ready(), key, storedErrorMessage(error), lease);
+      const s = prepared();
+      const message = storedErrorMessage(error);
+      await group.enqueue(() => failTransaction(s, key, message, lease));
     },
     async leaseDue({ limit, leaseMs }) {
       const size = Math.floor(limit);
@@ -468,6 +507,7 @@ export function createSqliteStore(
       return ready().purgeProcessed.run(purgeCutoffMs(before)).changes;
     },
     async close() {
+      if (db.open) group.flush();
       if (db.open) db.close();
     },
   };

@@ -78,6 +78,38 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
         ON events (provider, native_type, subject_type, subject_id, identity_source);
     `,
   },
+  {
+    version: 4,
+    name: 'outbox',
+    // The transactional outbox of a relay (sqlite-outbox.ts): once a row is
+    // in outbox_settings, the trigger records every inserted event in the
+    // claim's own transaction. Erasure and retention delete the record with
+    // the event (retention only once it is published).
+    sql: `
+      CREATE TABLE outbox (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        provider TEXT NOT NULL,
+        id TEXT NOT NULL,
+        leased_until INTEGER NOT NULL DEFAULT 0,
+        first_taken_at INTEGER,
+        takes INTEGER NOT NULL DEFAULT 0,
+        published_at INTEGER,
+        stream_seq INTEGER,
+        UNIQUE (provider, id),
+        FOREIGN KEY (provider, id) REFERENCES events (provider, id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX outbox_unpublished_idx ON outbox (position) WHERE published_at IS NULL;
+      CREATE TABLE outbox_settings (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        enabled_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TRIGGER outbox_record AFTER INSERT ON events
+        WHEN EXISTS (SELECT 1 FROM outbox_settings)
+      BEGIN
+        INSERT OR IGNORE INTO outbox (provider, id) VALUES (NEW.provider, NEW.id);
+      END;
+    `,
+  },
 ];
 
 /**

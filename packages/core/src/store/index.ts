@@ -31,3 +31,12 @@ export {
   type RemapStoredEventsOptions,
   type RemapStoredEventsResult,
 } from './remap-stored-events';
+export {
+  isOutboxStore,
+  type OutboxDurableStore,
+  type OutboxEvent,
+  type OutboxLag,
+  type OutboxStore,
+  type PublishedOutboxEvent,
+  type TakeUnpublishedOptions,
+} from './outbox';

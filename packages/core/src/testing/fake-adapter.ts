@@ -60,12 +60,15 @@ export interface FakeAdapterSettings {
   toleranceSeconds?: number;
   /** Default `fake`; a second name for routing tests. */
   provider?: string;
+  /** Deliberately broken variants, for the conformance kit's self-test. */
+  broken?: 'skip-timestamp' | 'skip-hmac';
 }
 
 export function createFakeAdapter({
   secret,
   toleranceSeconds = 300,
   provider = 'fake',
+  broken,
 }: FakeAdapterSettings) {
   assertSecretSourceConfigured(secret, { provider, setting: 'secret' });
   return defineWebhookAdapter({
@@ -85,7 +88,12 @@ export function createFakeAdapter({
       const timestamp = Number(
         requireHeader(request, 'x-fake-timestamp', { provider }),
       );
-      assertTimestampWithinTolerance({ timestamp, toleranceSeconds, provider });
+      if (broken !== 'skip-timestamp')
+        assertTimestampWithinTolerance({
+          timestamp,
+          toleranceSeconds,
+          provider,
+        });
       const secrets = await resolveSecrets(secret, { request });
       if (secrets.length === 0) {
         throw new SignatureVerificationError({
@@ -97,13 +105,15 @@ export function createFakeAdapter({
         ...new TextEncoder().encode(`${timestamp}.`),
         ...request.body,
       ]);
-      await verifyHmacSignature({
-        algorithm: 'sha256',
-        secrets,
-        payload,
-        signature,
-        provider,
-      });
+      if (broken !== 'skip-hmac') {
+        await verifyHmacSignature({
+          algorithm: 'sha256',
+          secrets,
+          payload,
+          signature,
+          provider,
+        });
+      }
       return {
         verification: signatureVerification({ body: true, timestamp: true }),
       };

@@ -22,3 +22,9 @@ export {
   type AdapterPropertyTarget,
 } from './adapter-properties';
 export { runAdapterPropertyTests } from './run-adapter-property-tests';
+export {
+  checkSignedParts,
+  deriveSignedParts,
+  type ConformanceSigner,
+  type SignedParts,
+} from './signed-parts';

@@ -8,6 +8,7 @@ import {
   type DurableStoreContractTarget,
 } from './durable-store-contract/context';
 import { registerIdentityTests } from './durable-store-contract/identity';
+import { registerOutboxTests } from './durable-store-contract/outbox';
 import { registerProcessingTests } from './durable-store-contract/processing';
 import { registerQueryTests } from './durable-store-contract/queries';
 import { registerRejectedDataTests } from './durable-store-contract/rejected-data';
@@ -87,5 +88,6 @@ export function runDurableStoreContractTests(
     registerRejectedDataTests(ctx);
     registerRetentionTests(ctx);
     registerRemapTests(ctx);
+    registerOutboxTests(ctx);
   });
 }

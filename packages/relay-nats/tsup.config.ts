@@ -1,0 +1,3 @@
+import { definePackageConfig } from '../../tsup.shared';
+
+export default definePackageConfig({ testing: false });
