@@ -50,7 +50,7 @@ export function discoverProjects(
   root = '.',
 ): (string | TestProjectInlineConfiguration)[] {
   const projects: (string | TestProjectInlineConfiguration)[] = [];
-  for (const folder of ['packages', 'apps']) {
+  for (const folder of ['packages', 'apps', 'examples']) {
     const parent = join(root, folder);
     if (!existsSync(parent)) continue;
     for (const name of readdirSync(parent).sort()) {

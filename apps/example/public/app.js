@@ -812,6 +812,7 @@ async function init() {
   const info = await getJson('/api/info');
   for (const provider of info.providers) addProvider(provider);
   $('store-kind').textContent = info.store;
+  pollRelay();
   $('demo-banner').hidden = !info.demo;
   $('no-providers').hidden = info.providers.length > 0;
 
@@ -825,6 +826,23 @@ async function init() {
     loadRefused(),
   ]);
   document.body.dataset.ready = 'true';
+}
+
+// The NATS relay (NATS_URL): its lag, every 2 s; /api/relay is 404 when it is off.
+async function pollRelay() {
+  const pill = $('relay-lag');
+  const response = await fetch('/api/relay').catch(() => undefined);
+  if (response?.status === 404) return;
+  if (response?.ok) {
+    const relay = await response.json();
+    const seconds = relay.lagSeconds.toFixed(1);
+    pill.textContent = relay.connected
+      ? `NATS relay lag: ${relay.lagEvents} events · ${seconds} s`
+      : `NATS relay: reconnecting (${relay.lagEvents} waiting)`;
+    pill.title = `${relay.published} published to ${relay.stream}, ${relay.errors} errors`;
+    pill.hidden = false;
+  }
+  setTimeout(pollRelay, 2000);
 }
 
 init().catch(error => {

@@ -23,6 +23,8 @@ export interface LoadJob {
   seconds: number;
   warmupSeconds: number;
   connections: number;
+  /** Solaris: pad each body to about this many bytes (a `padding` field). */
+  padTo?: number;
 }
 
 /** What bench.ts gets back (measured run only). */
@@ -71,10 +73,18 @@ function makeBody(job: LoadJob): () => {
       });
     case 'solaris': {
       const secret = job.secret ?? '';
+      const base = Buffer.byteLength(
+        JSON.stringify({ ...template, id: '0'.repeat(36), padding: '' }),
+      );
+      const padding =
+        job.padTo === undefined
+          ? undefined
+          : 'x'.repeat(Math.max(0, job.padTo - base));
       return () => {
         const body = JSON.stringify({
           ...template,
           id: randomUUID().replaceAll('-', '').padEnd(36, '0'),
+          ...(padding !== undefined && { padding }),
         });
         const signature = createHmac('sha256', secret)
           .update(body)

@@ -7,6 +7,8 @@
 // postgres://postgres@127.0.0.1:5432/test (own database, dropped after).
 // Load is only ever sent to 127.0.0.1; every run is bounded in time.
 import { fork } from 'node:child_process';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -27,9 +29,19 @@ import type { LoadJob, LoadReport } from './bench-load';
 import { loadConfig, type AppConfig } from './config';
 import { startServer, type RunningServer } from './start-server';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const warmupSeconds = Math.min(2, seconds);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// BENCH_SMOKE=1 (CI): one short row each of the bare server and the app,
+// results to BENCH_RESULTS_FILE; asserts no timing, only that every
+// acknowledged delivery was stored.
+const smoke = process.env.BENCH_SMOKE === '1';
+const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 8));
+const warmupSeconds = smoke ? 0 : Math.min(2, seconds);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+/** Seconds per sweep row (0: no sweep). */
+const sweepSeconds = Number(process.env.BENCH_SWEEP_SECONDS ?? (smoke ? 0 : 3));
+/** Seconds of the soak row (0: no soak). */
+const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? (smoke ? 0 : 60));
+/** `.ts` under tsx (the smoke test), `.js` when built. */
+const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const postgresAdminUrl = 'postgres://postgres@127.0.0.1:5432/test';
 const host = '127.0.0.1';
 
@@ -49,6 +61,28 @@ interface Row {
   /** Events accepted resp. duplicates counted by the app's metrics. */
   accepted?: number;
   duplicates?: number;
+  /** Rows of the provider the store holds more after the run than before. */
+  stored?: number;
+  /** Main-thread (event-loop) busy time per answered request, µs. */
+  mainThreadUs: number;
+  connections: number;
+  /** Soak rows: RSS slope over the run after its first quarter, MB/min. */
+  rssSlopeMbPerMin?: number;
+}
+
+/** Least-squares slope of RSS samples `[seconds, bytes]`, in MB per minute. */
+function rssSlope(samples: [number, number][]): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mx = samples.reduce((sum, [x]) => sum + x, 0) / n;
+  const my = samples.reduce((sum, [, y]) => sum + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of samples) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? 0 : ((num / den) * 60) / 1024 / 1024;
 }
 
 /**
@@ -88,9 +122,13 @@ function closeServer(server: ServerType): Promise<void> {
 /** Runs one load job in a child process (its own CPU and event loop). */
 function load(job: LoadJob): Promise<LoadReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./bench-load.js', import.meta.url), {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      new URL(`./bench-load${ownExtension}`, import.meta.url),
+      {
+        execArgv: process.execArgv.filter(arg => arg !== '--expose-gc'),
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     const killer = setTimeout(
       () => child.kill('SIGKILL'),
       (job.seconds + job.warmupSeconds + 30) * 1000,
@@ -145,11 +183,30 @@ async function measure(
     running && provider ? counter(running, name, provider) : 0;
   const acceptedStart = await count('accepted');
   const duplicatesStart = await count('duplicates');
+  const storedRows = async () =>
+    running && provider
+      ? (await running.app.store.counts())
+          .filter(entry => entry.provider === provider)
+          .reduce((sum, entry) => sum + entry.count, 0)
+      : 0;
+  const storedStart = await storedRows();
+  // RSS once a second (soak rows report the slope).
+  const started = performance.now();
+  const samples: [number, number][] = [];
+  const sampler = setInterval(
+    () =>
+      samples.push([
+        (performance.now() - started) / 1000,
+        process.memoryUsage().rss,
+      ]),
+    1000,
+  );
   // Server-side CPU and event-loop use of the measured run only.
   const cpu = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
   const report = await load({ ...job, warmupSeconds: 0 });
   const usedElu = performance.eventLoopUtilization(elu);
+  clearInterval(sampler);
   await running?.app.settle();
   const used = process.cpuUsage(cpu);
   const row: Row = {
@@ -161,10 +218,18 @@ async function measure(
     elu: usedElu.utilization,
     rssBefore,
     rssAfter: process.memoryUsage().rss,
+    mainThreadUs: (usedElu.active * 1000) / Math.max(1, report.total),
+    connections: job.connections,
   };
+  if (job.seconds >= 30)
+    row.rssSlopeMbPerMin = rssSlope(
+      samples.filter(([at]) => at >= job.seconds / 4),
+    );
   if (running && provider) {
     row.accepted = (await count('accepted')) - acceptedStart;
     row.duplicates = (await count('duplicates')) - duplicatesStart;
+    // Every acknowledged delivery must be in the store: counted, not assumed.
+    row.stored = (await storedRows()) - storedStart;
   }
   return row;
 }
@@ -338,7 +403,14 @@ function gc(): void {
 
 /** One row, run in a process of its own (see {@link runRow}). */
 interface RowSpec {
-  row: 'a' | "a'" | 'b' | 'c' | 'd' | 'b-pg';
+  row: 'a' | "a'" | 'b' | 'c' | 'd' | 'b-pg' | 'h' | 'c-pg';
+  /** Overrides of the defaults (sweep and soak rows). */
+  connections?: number;
+  padTo?: number;
+  seconds?: number;
+  label?: string;
+  /** Index of the floor row the row is compared with. */
+  baseline?: number;
   dataDir?: string;
   databaseUrl?: string;
   /** After the run, store the duplicate row's delivery once. */
@@ -367,6 +439,30 @@ async function runRow(spec: RowSpec): Promise<Row> {
     ...(spec.dataDir !== undefined && { dataDir: spec.dataDir }),
     ...(spec.databaseUrl !== undefined && { databaseUrl: spec.databaseUrl }),
   });
+  const tune = (job: LoadJob): LoadJob => ({
+    ...job,
+    ...(spec.connections !== undefined && { connections: spec.connections }),
+    ...(spec.padTo !== undefined && { padTo: spec.padTo }),
+    ...(spec.seconds !== undefined && {
+      seconds: spec.seconds,
+      warmupSeconds: Math.min(warmupSeconds, 1),
+    }),
+  });
+  const suffix = spec.label === undefined ? '' : `, ${spec.label}`;
+  if (spec.row === 'h') {
+    const bare = await startBareServer(config.providers.solaris!.secret!);
+    try {
+      gc();
+      return await measure(
+        `(h) bare node:http, HMAC + JSON.parse${suffix}`,
+        '—',
+        -1,
+        tune(solarisJob(config, `${bare.url}/webhooks/solaris`)),
+      );
+    } finally {
+      await closeServer(bare.server);
+    }
+  }
   if (spec.row === 'a' || spec.row === "a'") {
     const floor = await startBaseline();
     try {
@@ -390,12 +486,12 @@ async function runRow(spec: RowSpec): Promise<Row> {
   try {
     const url = `http://${host}:${running.port}`;
     gc();
-    if (spec.row === 'c') {
+    if (spec.row === 'c' || spec.row === 'c-pg') {
       return await measure(
-        '(c) Solaris, HMAC-SHA256, distinct',
-        'sqlite',
-        3,
-        solarisJob(config, `${url}/webhooks/solaris`),
+        `(c) Solaris, HMAC-SHA256, distinct${suffix}`,
+        spec.row === 'c-pg' ? 'postgres' : 'sqlite',
+        spec.baseline ?? 3,
+        tune(solarisJob(config, `${url}/webhooks/solaris`)),
         running,
         'solaris',
       );
@@ -426,11 +522,58 @@ async function runRow(spec: RowSpec): Promise<Row> {
   }
 }
 
+/**
+ * The raw limit of a receiver: `node:http`, the Solaris HMAC-SHA256 check
+ * with `timingSafeEqual` and `JSON.parse` of the body, then 200. No
+ * framework, no store: what any Node receiver must at least do.
+ */
+async function startBareServer(
+  secret: string,
+): Promise<{ server: ServerType; url: string }> {
+  const server = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const header = String(request.headers['solaris-webhook-signature'] ?? '');
+      const given = Buffer.from(header.slice('sha256='.length), 'hex');
+      const expected = createHmac('sha256', secret).update(body).digest();
+      if (
+        given.length !== expected.length ||
+        !timingSafeEqual(given, expected)
+      ) {
+        response.writeHead(401).end();
+        return;
+      }
+      try {
+        // The baseline's parse, verified first: the raw limit, not finhooks.
+        JSON.parse(body.toString('utf8'));
+      } catch {
+        response.writeHead(400).end();
+        return;
+      }
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, url: `http://${host}:${port}` };
+}
+
 /** Forks this file with `--row` and runs one row there. */
 function forkRow(spec: RowSpec): Promise<Row> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--row'], {
-      execArgv: ['--expose-gc'],
+      execArgv: [
+        ...process.execArgv.filter(arg => arg !== '--expose-gc'),
+        '--expose-gc',
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const killer = setTimeout(
@@ -460,30 +603,84 @@ async function main(): Promise<number> {
     return dir;
   };
   const rows: Row[] = [];
-  let postgresNote: string;
-  try {
-    rows.push(await forkRow({ row: 'a' }));
-    // (d) runs on (b)'s database, where its delivery is already stored.
-    const tvDir = await newDataDir();
-    rows.push(await forkRow({ row: 'b', dataDir: tvDir, seedDuplicate: true }));
-    rows.push(await forkRow({ row: 'd', dataDir: tvDir }));
-    rows.push(await forkRow({ row: "a'" }));
-    rows.push(await forkRow({ row: 'c', dataDir: await newDataDir() }));
-
+  const sweep: Row[] = [];
+  let soak: Row | undefined;
+  let postgresNote = 'not run (smoke).';
+  const postgresDatabase = async (
+    run: (url: string) => Promise<void>,
+  ): Promise<void> => {
     const admin = await postgresAdmin();
     if (typeof admin === 'string') {
-      postgresNote = `not reachable at ${postgresAdminUrl} (${admin}); row skipped.`;
+      postgresNote = `not reachable at ${postgresAdminUrl} (${admin}); rows skipped.`;
+      return;
+    }
+    const database = `finhooks_bench_${process.pid}_${Date.now().toString(36)}`;
+    try {
+      await admin.query(`CREATE DATABASE ${database}`);
+      const url = new URL(postgresAdminUrl);
+      url.pathname = `/${database}`;
+      await run(url.toString());
+      postgresNote = `a database of its own on ${url.host} (\`pg\` pool default size 10), created for the run and dropped after it.`;
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  };
+  try {
+    if (smoke) {
+      rows.push(await forkRow({ row: 'h' }));
+      rows.push(
+        await forkRow({ row: 'c', dataDir: await newDataDir(), baseline: 0 }),
+      );
     } else {
-      const database = `finhooks_bench_${process.pid}_${Date.now().toString(36)}`;
-      try {
-        await admin.query(`CREATE DATABASE ${database}`);
-        const url = new URL(postgresAdminUrl);
-        url.pathname = `/${database}`;
-        rows.push(await forkRow({ row: 'b-pg', databaseUrl: url.toString() }));
-        postgresNote = `a database of its own on ${url.host} (\`pg\` pool default size 10), created for the run and dropped after it.`;
-      } finally {
-        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await admin.end();
+      rows.push(await forkRow({ row: 'a' }));
+      // (d) runs on (b)'s database, where its delivery is already stored.
+      const tvDir = await newDataDir();
+      rows.push(
+        await forkRow({ row: 'b', dataDir: tvDir, seedDuplicate: true }),
+      );
+      rows.push(await forkRow({ row: 'd', dataDir: tvDir }));
+      rows.push(await forkRow({ row: "a'" }));
+      // (h), index 4: the bare verify-and-parse server (c) is compared with.
+      rows.push(await forkRow({ row: 'h' }));
+      rows.push(
+        await forkRow({ row: 'c', dataDir: await newDataDir(), baseline: 4 }),
+      );
+      await postgresDatabase(async url => {
+        rows.push(await forkRow({ row: 'b-pg', databaseUrl: url }));
+        rows.push(
+          await forkRow({ row: 'c-pg', databaseUrl: url, baseline: 4 }),
+        );
+      });
+      if (sweepSeconds > 0) {
+        for (const padTo of [undefined, 64 * 1024]) {
+          for (const count of [1, 8, 64, 256]) {
+            const common = {
+              connections: count,
+              seconds: sweepSeconds,
+              label: `${count} conn.`,
+              ...(padTo !== undefined && { padTo }),
+            };
+            sweep.push(await forkRow({ row: 'h', ...common }));
+            sweep.push(
+              await forkRow({
+                row: 'c',
+                dataDir: await newDataDir(),
+                ...common,
+                baseline: sweep.length - 1,
+              }),
+            );
+          }
+        }
+      }
+      if (soakSeconds > 0) {
+        soak = await forkRow({
+          row: 'c',
+          dataDir: await newDataDir(),
+          seconds: soakSeconds,
+          label: `${soakSeconds} s soak`,
+          baseline: 4,
+        });
       }
     }
   } finally {
@@ -491,34 +688,103 @@ async function main(): Promise<number> {
   }
 
   const markdown = await formatMarkdown(
-    render(rows, {
-      loadStart,
-      loadEnd: loadavg(),
-      postgres: postgresNote,
-    }),
+    [
+      smoke
+        ? '# Example service bench smoke (no timing asserted)\n'
+        : render(rows, {
+            loadStart,
+            loadEnd: loadavg(),
+            postgres: postgresNote,
+          }),
+      renderGroupCommit(rows, sweep, soak),
+    ].join('\n'),
   );
-  const results = new URL('../bench/', import.meta.url);
-  await mkdir(results, { recursive: true });
-  await writeFile(new URL('RESULTS.md', results), markdown);
+  const target = process.env.BENCH_RESULTS_FILE;
+  if (target === undefined) {
+    const results = new URL('../bench/', import.meta.url);
+    await mkdir(results, { recursive: true });
+    await writeFile(new URL('RESULTS.md', results), markdown);
+  } else {
+    await writeFile(target, markdown);
+  }
   console.log(markdown);
   // Every 2xx must be what the row claims: a new event (b, c) or a
   // duplicate (d). Requests in flight when the warm-up or the run stops
   // may be counted by the server only: at most one per connection each.
+  // Every acknowledged new event must be in the store: counted rows.
   const counted = (row: Row) =>
     row.name.startsWith('(d)') ? row.duplicates : row.accepted;
-  const failed = rows.filter(row => {
+  const all = [...rows, ...sweep, ...(soak ? [soak] : [])];
+  const failed = all.filter(row => {
     const { ok, non2xx, errors, timeouts } = row.report;
     const server = counted(row);
+    const slack = 2 * row.connections;
     return (
       ok === 0 ||
       non2xx + errors + timeouts > 0 ||
-      (server !== undefined && (server < ok || server > ok + 2 * connections))
+      (server !== undefined && (server < ok || server > ok + slack)) ||
+      (row.stored !== undefined &&
+        !row.name.startsWith('(d)') &&
+        (row.stored < ok || row.stored > ok + slack))
     );
   });
   for (const row of failed) {
     console.error(`bench: row "${row.name}" (${row.store}) had failures.`);
   }
   return failed.length > 0 ? 1 : 0;
+}
+
+/** The issue-14 figures: the app against the bare server, sweep and soak. */
+function renderGroupCommit(
+  rows: Row[],
+  sweep: Row[],
+  soak: Row | undefined,
+): string {
+  const line = (row: Row, list: Row[]) => {
+    const floor = list[row.baseline];
+    const ratio =
+      floor === undefined || row.baseline < 0
+        ? '1.00×'
+        : `${(row.report.requestsPerSecond / floor.report.requestsPerSecond).toFixed(2)}×`;
+    const r = row.report;
+    return `| ${row.name} | ${row.store} | ${row.connections} | ${r.bodyBytes} | ${Math.round(r.requestsPerSecond).toLocaleString('en-US')} | ${ratio} | ${r.p50} | ${r.p99} | ${Math.round(row.cpuPerRequest)} | ${Math.round(row.mainThreadUs)} | ${r.ok.toLocaleString('en-US')} | ${row.stored ?? '—'} | ${r.non2xx + r.errors + r.timeouts} |`;
+  };
+  const header = [
+    '| row | store | conn. | body B | req/s | vs bare server | p50 ms | p99 ms | process CPU µs/req | main-thread µs/req | 2xx | stored rows | non-2xx / errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const main = rows.filter(
+    row => row.name.startsWith('(h)') || row.name.startsWith('(c)'),
+  );
+  const lines = [
+    '## Group commit: the app against the bare verify-and-parse server',
+    '',
+    `(h) is a bare \`node:http\` server that verifies the Solaris HMAC-SHA256 (\`timingSafeEqual\`) and \`JSON.parse\`s the body; (c) the app on the same load (a distinct, freshly signed delivery per request), compared with (h) of the same run. "stored rows" counts the provider's rows in the store after the run minus before it: every acknowledged (2xx) delivery must be there (the bench fails otherwise). Main-thread µs/req is event-loop busy time per answered request; process CPU includes libuv, GC and the SQLite fsync threads.`,
+    '',
+    ...header,
+    ...main.map(row => line(row, rows)),
+    '',
+  ];
+  if (sweep.length > 0) {
+    lines.push(
+      '## Sweep: connections and body size',
+      '',
+      'Each (c) row is compared with the (h) row just before it (same connections and body).',
+      '',
+      ...header,
+      ...sweep.map(row => line(row, sweep)),
+      '',
+    );
+  }
+  if (soak !== undefined) {
+    lines.push(
+      '## Soak',
+      '',
+      `The app on SQLite for ${soakSeconds} s at ${soak.connections} connections: RSS ${mb(soak.rssBefore)} → ${mb(soak.rssAfter)} MB, slope **${(soak.rssSlopeMbPerMin ?? 0).toFixed(2)} MB/min** (least squares over the samples after the first quarter of the run), ${Math.round(soak.report.requestsPerSecond).toLocaleString('en-US')} req/s, p99 ${soak.report.p99} ms, ${soak.report.ok.toLocaleString('en-US')} acknowledged, ${soak.stored ?? '?'} stored.`,
+      '',
+    );
+  }
+  return lines.join('\n');
 }
 
 if (process.argv.includes('--row')) {

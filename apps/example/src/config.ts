@@ -62,6 +62,34 @@ export interface AppConfig {
   maxBodyBytes: number;
   retryIntervalMs: number;
   shutdownTimeoutMs: number;
+  /** The NATS JetStream relay (`NATS_URL`); absent when it is off. */
+  nats?: NatsConfig;
+}
+
+/** The relay of stored events into NATS JetStream (@finhooks/relay-nats). */
+export interface NatsConfig {
+  /** `NATS_URL`, e.g. `nats://127.0.0.1:4222` (comma-separated for a cluster). */
+  url: string;
+  /** `NATS_STREAM`, default `FINHOOKS`. */
+  stream: string;
+  /** `NATS_SUBJECT_PREFIX`, default `finhooks`. */
+  subjectPrefix: string;
+}
+
+function readNats(env: Env): NatsConfig | undefined {
+  const url = read(env, 'NATS_URL');
+  const stream = read(env, 'NATS_STREAM') ?? 'FINHOOKS';
+  const subjectPrefix = read(env, 'NATS_SUBJECT_PREFIX') ?? 'finhooks';
+  if (url === undefined) return undefined;
+  if (!/^[A-Za-z0-9_-]+$/.test(stream))
+    throw new ConfigError(
+      `NATS_STREAM must be letters, digits, _ or -, got "${stream}".`,
+    );
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(subjectPrefix))
+    throw new ConfigError(
+      `NATS_SUBJECT_PREFIX must be dot-separated tokens without wildcards, got "${subjectPrefix}".`,
+    );
+  return { url, stream, subjectPrefix };
 }
 
 /** Resource limits of the HTTP server; every one has an environment variable. */
@@ -238,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   const retentionDays = integer(env, 'RETENTION_DAYS', 30, 1);
+  const nats = readNats(env);
   if (retentionDays < MIN_RETENTION_DAYS) {
     throw new ConfigError(
       `RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: duplicates are recognized against stored events for up to 5 days.`,
@@ -285,6 +314,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1),
     retryIntervalMs: integer(env, 'RETRY_INTERVAL_MS', 1000, 10),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+    ...(nats && { nats }),
   };
 }
 
@@ -336,5 +366,11 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
       ...(tradevest && { tradevest: { header: tradevest.header } }),
     },
     demoProviders: config.demoProviders,
+    ...(config.nats && {
+      nats: {
+        stream: config.nats.stream,
+        subjectPrefix: config.nats.subjectPrefix,
+      },
+    }),
   };
 }

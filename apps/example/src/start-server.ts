@@ -13,6 +13,7 @@ import { describeConfig, enabledProviders, type AppConfig } from './config';
 import { createHttpGuard, type HttpGuard } from './http-guard';
 import { createLogger, type Logger } from './logger';
 import { OPERATOR_USER } from './operator-auth';
+import { startAppRelay, type AppRelay } from './nats-relay';
 import { createRefusalLog } from './refusal-log';
 import { startRetention, type Retention } from './retention';
 import { openStore } from './store';
@@ -39,6 +40,8 @@ export interface RunningServer {
   /** Per-source caps, body limits and the minimum body rate. */
   guard: HttpGuard;
   retention: Retention;
+  /** The NATS JetStream relay, when `NATS_URL` is set. */
+  relay?: AppRelay;
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish, end
    * live streams, stop the retry worker, wait for handler runs, close the
@@ -90,6 +93,16 @@ export async function startServer(
     refusals,
     ...(options.setup && { setup: options.setup }),
   });
+  // NATS_URL: relay committed events to JetStream (nats-relay.ts).
+  const relay =
+    config.nats &&
+    (await startAppRelay({
+      config: config.nats,
+      retentionDays: config.retentionDays,
+      store,
+      app,
+      logger,
+    }));
   const guard = createHttpGuard({
     limits: config.limits,
     webhookMaxBodyBytes: config.maxBodyBytes,
@@ -113,6 +126,7 @@ export async function startServer(
   } catch (error) {
     guard.stop();
     refusals.stop();
+    await relay?.stop();
     await store.close().catch(() => {});
     throw error;
   }
@@ -188,6 +202,7 @@ export async function startServer(
     await remapped;
     await app.worker.stop();
     await app.settle();
+    await relay?.stop();
     await app.store.close();
     refusals.stop();
     logger.info('stopped');
@@ -200,6 +215,7 @@ export async function startServer(
     url,
     guard,
     retention,
+    ...(relay && { relay }),
     close() {
       closing ??= shutdown();
       return closing;

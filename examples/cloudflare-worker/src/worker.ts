@@ -1,45 +1,34 @@
-// A Cloudflare-Workers-style module: `export default { fetch }`. Types come
-// from the Fetch API only (no @types/node): what Workers, Deno and Bun see.
-import {
-  createFetchHandler,
-  createWebhooks,
-  type WebhooksEvent,
-  type Webhooks,
-} from '@finhooks/core';
-import { createSolarisAdapter, type SolarisAdapter } from '@finhooks/solaris';
+// A Cloudflare-Workers-style module: `export default { fetch }`. Its types
+// come from the Fetch API alone (no @types/node), as on Workers and Deno.
+import { createFetchHandler, createWebhooks } from '@finhooks/core';
+import { createSolarisAdapter } from '@finhooks/solaris';
 
+/** The Worker's bindings (secrets set with `wrangler secret put`). */
 export interface Env {
   SOLARIS_BOOKING_SECRET: string;
 }
 
-interface ExecutionContext {
-  waitUntil(promise: Promise<unknown>): void;
-}
-
-type Receiver = Webhooks<WebhooksEvent<[SolarisAdapter]>>;
-
-/** The router, built once per isolate from its bindings. */
-let receiver: Receiver | undefined;
-export function webhooksFor(env: Env, ctx: ExecutionContext): Receiver {
-  receiver ??= createWebhooks({
+function createReceiver(env: Env) {
+  const webhooks = createWebhooks({
     adapters: [
       createSolarisAdapter({ secrets: { BOOKING: env.SOLARIS_BOOKING_SECRET } }),
     ],
-    waitUntil: promise => ctx.waitUntil(promise),
   });
+  webhooks.on('booking.created', event => {
+    console.log('booking', event.subject?.id, event.data.amount.value);
+  });
+  return { webhooks, handle: createFetchHandler(webhooks) };
+}
+
+let receiver: ReturnType<typeof createReceiver> | undefined;
+/** The router, built once per isolate from its bindings. */
+export function receiverFor(env: Env): ReturnType<typeof createReceiver> {
+  receiver ??= createReceiver(env);
   return receiver;
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const webhooks = webhooksFor(env, ctx);
-    if (webhooks.adapters.size === 1 && !subscribed) {
-      subscribed = true;
-      webhooks.on('booking.created', event => {
-        console.log('booking', event.subject?.id, event.data.amount.value);
-      });
-    }
-    return createFetchHandler(webhooks)(request);
+  fetch(request: Request, env: Env): Promise<Response> {
+    return receiverFor(env).handle(request);
   },
 };
-let subscribed = false;

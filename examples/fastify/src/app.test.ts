@@ -26,7 +26,7 @@ async function deliver(value: string): Promise<Response> {
   return fetch(signed.url, {
     method: signed.method,
     headers: signed.headers,
-    body: signed.body,
+    body: signed.body as BodyInit,
   });
 }
 

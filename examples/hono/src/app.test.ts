@@ -30,7 +30,7 @@ async function deliver(signingSecret: string): Promise<Response> {
   return fetch(signed.url, {
     method: signed.method,
     headers: signed.headers,
-    body: signed.body,
+    body: signed.body as BodyInit,
   });
 }
 

@@ -22,7 +22,7 @@ async function deliver(signingSecret: string): Promise<Response> {
     new Request(signed.url, {
       method: signed.method,
       headers: signed.headers,
-      body: signed.body,
+      body: signed.body as BodyInit,
     }),
   );
 }

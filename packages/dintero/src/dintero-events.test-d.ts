@@ -85,6 +85,40 @@ describe('DinteroEvent', () => {
   });
 });
 
+describe('exported payload types', () => {
+  it('should be exactly the data handlers get, without index signatures', () => {
+    expectTypeOf<DinteroCheckoutTransactionEvent>().toEqualTypeOf<
+      KnownFields<DinteroCheckoutTransactionEvent>
+    >();
+    expectTypeOf<DinteroCheckoutCallback>().toEqualTypeOf<
+      KnownFields<DinteroCheckoutCallback>
+    >();
+    expectTypeOf<DinteroCustomerPasswordChangeEvent>().toEqualTypeOf<
+      KnownFields<DinteroCustomerPasswordChangeEvent>
+    >();
+    expectTypeOf<keyof DinteroCheckoutTransactionEvent>().toEqualTypeOf<
+      'account_id' | 'event' | 'event_delivery' | 'transaction'
+    >();
+  });
+
+  it('should reject misspelled fields at compile time', () => {
+    const data = {} as DinteroCheckoutTransactionEvent;
+    // @ts-expect-error: `transaction.amount`, misspelled
+    void data.transaction?.amonut;
+    // @ts-expect-error: no index signature at the top level either
+    void data.transactoin;
+    const callback = {} as DinteroCheckoutCallback;
+    // @ts-expect-error: `transaction_id`, misspelled
+    void callback.transaction_idd;
+    const customer = {} as DinteroCustomerPasswordChangeEvent;
+    // @ts-expect-error: `context.created_by`, misspelled
+    void customer.context?.createdBy;
+    expectTypeOf(customer.context?.created_by).toEqualTypeOf<
+      string | null | undefined
+    >();
+  });
+});
+
 describe('router patterns', () => {
   const webhooks = createWebhooks({
     adapters: [createDinteroAdapter({ secret: 'secret' })],
@@ -95,6 +129,20 @@ describe('router patterns', () => {
       expectTypeOf(handled.data).toEqualTypeOf<
         KnownFields<DinteroCheckoutTransactionEvent>
       >();
+      // The exported payload type is exactly what the handler gets.
+      expectTypeOf(
+        handled.data,
+      ).toEqualTypeOf<DinteroCheckoutTransactionEvent>();
+      expectTypeOf(handled.data.transaction?.amount).toEqualTypeOf<
+        number | null | undefined
+      >();
+      // @ts-expect-error: a misspelled field does not compile
+      void handled.data.transaction?.amuont;
+    });
+    webhooks.on('dintero:cdd_case_update', handled => {
+      expectTypeOf(handled.data).toEqualTypeOf<DinteroCddCaseEvent>();
+      // @ts-expect-error: a misspelled field does not compile
+      void handled.data.payment_case?.case_stauts;
     });
     webhooks.on('dintero:checkout_callback', handled => {
       expectTypeOf(handled.data).toEqualTypeOf<

@@ -6,6 +6,7 @@ export {
 export type {
   RedpinAdapterSettings,
   RedpinAuthSettings,
+  RedpinUnauthenticatedSettings,
 } from './redpin-adapter-settings';
 export type { RedpinAmount } from './redpin-amounts';
 export { redpinDocumentedVersions } from './redpin-delivery';
@@ -39,4 +40,5 @@ export type {
   RedpinThirdPartyCustomerStatus,
   RedpinThirdPartyCustomerStatusPayload,
 } from './redpin-third-party-customer-events';
+export { verifyRedpinWebhook } from './redpin-verify-webhook';
 export { VERSION } from './version';

@@ -395,11 +395,13 @@ describe('unknown and unclassified bodies', () => {
     if (result.kind !== 'invalid') return;
     expect(result.event.type).toBe('payment.status_changed');
     expect(result.event.data).toEqual(body);
+    // Worded by core for this parse, not by zod's global configuration.
     expect(result.event.issues).toEqual([
-      expect.objectContaining({
+      {
         path: ['data', 'payment_id'],
         code: 'invalid_type',
-      }),
+        message: 'Required: expected string',
+      },
     ]);
   });
 });

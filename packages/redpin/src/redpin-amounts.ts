@@ -1,11 +1,12 @@
+import type { KnownFields } from '@finhooks/core';
 import { numberLiteralAt, type JsonPath } from './redpin-number-literals';
 import { isRecord } from './redpin-native-type';
 
 /**
  * A money amount as Redpin sends it (`{ currency, value }`), plus the
- * decimal text of `value`.
+ * decimal text of `value`; at runtime, keys Redpin adds are kept.
  */
-export interface RedpinAmount {
+export interface RedpinAmountOutput {
   /** ISO 4217 currency code. */
   currency: string;
   /** Exactly as sent (Redpin sends JSON numbers); never recomputed. */
@@ -19,6 +20,13 @@ export interface RedpinAmount {
   value_text: string;
   [key: string]: unknown;
 }
+
+/**
+ * A money amount as Redpin sends it (`{ currency, value }`), plus the
+ * decimal text of `value`. Keys Redpin adds are kept at runtime but not
+ * typed, so a misspelt field does not compile.
+ */
+export type RedpinAmount = KnownFields<RedpinAmountOutput>;
 
 function isAmount(value: Record<string, unknown>): boolean {
   return (

@@ -1,5 +1,5 @@
-import { defineWebhookEvent } from '@finhooks/core';
-import { z } from 'zod';
+import { defineWebhookEvent, type KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
 import {
   redpinCommonFields,
   redpinEnvelopeShape,
@@ -13,26 +13,26 @@ import {
 
 // Limited version of Redpin's schema, focused on what users act on.
 const requiredDocumentSchema = z.looseObject({
-  document_type: z.string().nullish(),
-  uri: z.string().nullish(),
+  document_type: z.nullish(z.string()),
+  uri: z.nullish(z.string()),
 });
 
 const contactSchema = z.looseObject({
-  contact_id: z.string().nullish(),
-  first_name: z.string().nullish(),
-  middle_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  status: z.string().nullish(),
-  documents_required: z.array(requiredDocumentSchema).nullish(),
+  contact_id: z.nullish(z.string()),
+  first_name: z.nullish(z.string()),
+  middle_name: z.nullish(z.string()),
+  last_name: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  documents_required: z.nullish(z.array(requiredDocumentSchema)),
 });
 
 const customerShape = {
-  customer_id: z.string().min(1),
-  status: z.string().min(1),
-  unique_identifier: z.string().nullish(),
-  reason_for_inactive: z.string().nullish(),
-  documents_required: z.array(requiredDocumentSchema).nullish(),
-  contacts: z.array(contactSchema).nullish(),
+  customer_id: z.string().check(z.minLength(1)),
+  status: z.string().check(z.minLength(1)),
+  unique_identifier: z.nullish(z.string()),
+  reason_for_inactive: z.nullish(z.string()),
+  documents_required: z.nullish(z.array(requiredDocumentSchema)),
+  contacts: z.nullish(z.array(contactSchema)),
 };
 
 // Redpin sends CUSTOMER STATUS flat, without event id or timestamp. Should
@@ -43,23 +43,35 @@ const customerEnvelopeSchema = z.looseObject({
 });
 
 const customerFlatSchema = z.looseObject({
-  event_id: z.string().min(1).nullish(),
-  event_timestamp: z.string().nullish(),
+  event_id: z.nullish(z.string().check(z.minLength(1))),
+  event_timestamp: z.nullish(z.string()),
   ...customerShape,
 });
 
 /** A document Redpin needs before the customer becomes active. */
-export type RedpinRequiredDocument = z.output<typeof requiredDocumentSchema>;
+export type RedpinRequiredDocument = KnownFields<
+  z.output<typeof requiredDocumentSchema>
+>;
 
 /** A contact (person) of a Redpin customer. */
-export type RedpinCustomerContact = z.output<typeof contactSchema>;
+export type RedpinCustomerContact = KnownFields<z.output<typeof contactSchema>>;
+
+/** The `CUSTOMER STATUS` body as parsed, unknown keys typed too (internal). */
+export type RedpinCustomerStatusPayloadOutput =
+  z.output<typeof customerEnvelopeSchema> | z.output<typeof customerFlatSchema>;
 
 /** A `CUSTOMER STATUS` body exactly as sent. */
 export type RedpinCustomerStatusPayload =
-  z.output<typeof customerEnvelopeSchema> | z.output<typeof customerFlatSchema>;
+  KnownFields<RedpinCustomerStatusPayloadOutput>;
 
-/** `data` of a `CUSTOMER STATUS` event. */
-export interface RedpinCustomerStatus extends RedpinCommonFields {
+/**
+ * `data` of a `CUSTOMER STATUS` event: what handlers get (keys Redpin adds
+ * are kept at runtime, not typed).
+ */
+export type RedpinCustomerStatus = KnownFields<RedpinCustomerStatusOutput>;
+
+/** What the schema returns at runtime, unknown keys included (internal). */
+export interface RedpinCustomerStatusOutput extends RedpinCommonFields {
   customer_id: string;
   /** `active` or `inactive`, as sent (unknown statuses are kept). */
   status: RedpinCustomerStatusValue;
@@ -71,16 +83,16 @@ export interface RedpinCustomerStatus extends RedpinCommonFields {
   /** Why the customer is inactive, e.g. `Identity document`. */
   reason_for_inactive: string | null;
   /** Documents to upload; empty when none are required. */
-  documents_required: RedpinRequiredDocument[];
-  contacts: RedpinCustomerContact[];
+  documents_required: z.output<typeof requiredDocumentSchema>[];
+  contacts: z.output<typeof contactSchema>[];
   /** The untouched native body. */
-  raw: RedpinCustomerStatusPayload;
+  raw: RedpinCustomerStatusPayloadOutput;
 }
 
 const customerStatusSchema = redpinPayloadSchema({
   envelope: customerEnvelopeSchema,
   flat: customerFlatSchema,
-  normalize: (payload, raw): RedpinCustomerStatus => {
+  normalize: (payload, raw): RedpinCustomerStatusOutput => {
     const fields =
       payload.generation === 'envelope' ? payload.native.data : payload.native;
     return {
@@ -91,7 +103,7 @@ const customerStatusSchema = redpinPayloadSchema({
       reason_for_inactive: fields.reason_for_inactive ?? null,
       documents_required: fields.documents_required ?? [],
       contacts: fields.contacts ?? [],
-      raw: raw as RedpinCustomerStatusPayload,
+      raw: raw as RedpinCustomerStatusPayloadOutput,
     };
   },
 });

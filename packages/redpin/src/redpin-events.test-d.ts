@@ -1,9 +1,15 @@
 import { createWebhooks, type KnownFields } from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createRedpinAdapter, type RedpinEvent } from './redpin-adapter';
-import type { RedpinCustomerStatus } from './redpin-customer-events';
-import type { RedpinPaymentStatus } from './redpin-payment-events';
-import type { RedpinThirdPartyCustomerStatus } from './redpin-third-party-customer-events';
+import type {
+  RedpinAmount,
+  RedpinCustomerStatus,
+  RedpinPaymentDetails,
+  RedpinPaymentStatus,
+  RedpinPaymentStatusPayload,
+  RedpinRejectionReason,
+  RedpinThirdPartyCustomerStatus,
+} from './index';
 
 declare const event: RedpinEvent;
 
@@ -131,5 +137,58 @@ describe('createWebhooks with the Redpin adapter', () => {
   it('should reject patterns that match nothing', () => {
     // @ts-expect-error: no such normalized type
     webhooks.on('payment.created', () => {});
+  });
+});
+
+describe('exported payload types', () => {
+  it('should equal what handlers get', () => {
+    if (event.type === 'redpin.unknown') return;
+    if (event.nativeType === 'PAYMENT STATUS') {
+      expectTypeOf(event.data).toEqualTypeOf<RedpinPaymentStatus>();
+      expectTypeOf(event.data.details).toEqualTypeOf<RedpinPaymentDetails>();
+      expectTypeOf(event.data.details.amount).toEqualTypeOf<
+        RedpinAmount | null | undefined
+      >();
+      expectTypeOf(event.data.raw).toEqualTypeOf<RedpinPaymentStatusPayload>();
+    }
+    if (event.nativeType === 'THIRD PARTY CUSTOMER STATUS') {
+      expectTypeOf(event.data).toEqualTypeOf<RedpinThirdPartyCustomerStatus>();
+      expectTypeOf(event.data.reasons).toEqualTypeOf<RedpinRejectionReason[]>();
+    }
+    if (event.nativeType === 'CUSTOMER STATUS')
+      expectTypeOf(event.data).toEqualTypeOf<RedpinCustomerStatus>();
+  });
+
+  it('should not compile a misspelt field, however deep', () => {
+    const webhooks = createWebhooks({
+      adapters: [
+        createRedpinAdapter({
+          auth: { dangerouslyAllowUnauthenticated: true },
+        }),
+      ],
+    });
+    webhooks.on('payment.status_changed', received => {
+      expectTypeOf(received.data.payment_id).toEqualTypeOf<string>();
+      // @ts-expect-error: `payment_id`, misspelt
+      void received.data.paymnet_id;
+      // @ts-expect-error: `value_text`, misspelt
+      void received.data.details.amount?.valeu_text;
+      // @ts-expect-error: `event_type` of the raw body, misspelt
+      void received.data.raw.event_tpye;
+      // Undocumented fields Redpin may add are kept at runtime, and read
+      // through a cast, never by accident.
+      expectTypeOf(received.data.details.bounce_reason).toBeUnknown();
+    });
+    webhooks.on('customer.status_changed', received => {
+      // @ts-expect-error: `customer_id`, misspelt
+      void received.data.customer_ib;
+    });
+  });
+
+  it('should type the exported payloads without index signatures', () => {
+    expectTypeOf<keyof RedpinAmount>().toEqualTypeOf<
+      'currency' | 'value' | 'value_text'
+    >();
+    expectTypeOf<string>().not.toExtend<keyof RedpinPaymentDetails>();
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   redpinAmbiguity,
   redpinGeneration,
@@ -13,10 +13,10 @@ import {
  * unparseable `event_timestamp` too (core leaves `occurredAt` unset).
  */
 export const redpinEnvelopeShape = {
-  event_id: z.string().min(1),
+  event_id: z.string().check(z.minLength(1)),
   event_type: z.string(),
-  version: z.string().min(1),
-  event_timestamp: z.string().min(1),
+  version: z.string().check(z.minLength(1)),
+  event_timestamp: z.string().check(z.minLength(1)),
 };
 
 /** One validated body, tagged with the generation it was read as. */
@@ -44,8 +44,8 @@ export interface RedpinCommonFields {
  * payload precise (`data.payment_id: expected string`) for quarantine.
  */
 export function redpinPayloadSchema<
-  TEnvelope extends z.ZodType,
-  TFlat extends z.ZodType,
+  TEnvelope extends z.ZodMiniType,
+  TFlat extends z.ZodMiniType,
   TOutput,
 >(options: {
   envelope: TEnvelope;
@@ -55,26 +55,50 @@ export function redpinPayloadSchema<
     raw: unknown,
   ) => TOutput;
 }) {
-  return z.unknown().transform((input, context): TOutput => {
-    const generation = redpinGeneration(input);
-    // A flat body that fits several types (or none) is quarantined, not
-    // guessed: its native type is only a label.
-    const ambiguity = redpinAmbiguity(input);
-    if (ambiguity !== undefined)
-      context.addIssue({ code: 'custom', path: [], message: ambiguity, input });
-    const schema = generation === 'envelope' ? options.envelope : options.flat;
-    const result = schema.safeParse(input);
-    if (!result.success) {
-      for (const issue of result.error.issues) context.addIssue({ ...issue });
-      return z.NEVER;
-    }
-    if (ambiguity !== undefined) return z.NEVER;
-    const payload = { generation, native: result.data } as RedpinNativePayload<
-      z.output<TEnvelope>,
-      z.output<TFlat>
-    >;
-    return options.normalize(payload, input);
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((input, context): TOutput => {
+      const generation = redpinGeneration(input);
+      // A flat body that fits several types (or none) is quarantined, not
+      // guessed: its native type is only a label.
+      const ambiguity = redpinAmbiguity(input);
+      if (ambiguity !== undefined)
+        context.issues.push({
+          code: 'custom',
+          path: [],
+          message: ambiguity,
+          input,
+        });
+      const schema =
+        generation === 'envelope' ? options.envelope : options.flat;
+      // `reportInput` keeps what the messages need; the chosen schema's
+      // issues are handed on raw, so the caller's parse words them.
+      const result = z.safeParse(schema, input, { reportInput: true });
+      if (!result.success) {
+        for (const issue of result.error.issues)
+          context.issues.push(rawIssue(issue));
+        return z.NEVER;
+      }
+      if (ambiguity !== undefined) return z.NEVER;
+      const payload = {
+        generation,
+        native: result.data,
+      } as RedpinNativePayload<z.output<TEnvelope>, z.output<TFlat>>;
+      return options.normalize(payload, input);
+    }),
+  );
+}
+
+/**
+ * An issue of the inner parse, as an issue still to be worded: without the
+ * message that parse gave it (zod's global configuration, which finhooks
+ * leaves alone), so the outer parse words it with the caller's messages
+ * (core's readable English). A custom issue keeps its own message.
+ */
+function rawIssue(issue: z.core.$ZodIssue): z.core.$ZodRawIssue {
+  if (issue.code === 'custom') return { ...issue } as z.core.$ZodRawIssue;
+  const { message: _message, ...rest } = issue;
+  return rest as z.core.$ZodRawIssue;
 }
 
 /** `event_id`/`version`/`event_timestamp` of either generation. */

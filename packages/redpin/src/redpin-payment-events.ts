@@ -1,6 +1,6 @@
-import { defineWebhookEvent } from '@finhooks/core';
-import { z } from 'zod';
-import { withAmountTexts, type RedpinAmount } from './redpin-amounts';
+import { defineWebhookEvent, type KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
+import { withAmountTexts, type RedpinAmountOutput } from './redpin-amounts';
 import {
   redpinCommonFields,
   redpinEnvelopeShape,
@@ -20,18 +20,18 @@ const amountSchema = z.looseObject({
 });
 
 const detailsShape = {
-  amount: amountSchema.nullish(),
-  sell_amount: amountSchema.nullish(),
-  buy_amount: amountSchema.nullish(),
-  refund_amount: amountSchema.nullish(),
-  reason_description: z.string().nullish(),
+  amount: z.nullish(amountSchema),
+  sell_amount: z.nullish(amountSchema),
+  buy_amount: z.nullish(amountSchema),
+  refund_amount: z.nullish(amountSchema),
+  reason_description: z.nullish(z.string()),
 };
 
 const paymentShape = {
-  payment_id: z.string().min(1),
-  status: z.string().min(1),
-  customer_id: z.string().nullish(),
-  client_customer_ref: z.string().nullish(),
+  payment_id: z.string().check(z.minLength(1)),
+  status: z.string().check(z.minLength(1)),
+  customer_id: z.nullish(z.string()),
+  client_customer_ref: z.nullish(z.string()),
 };
 
 const paymentEnvelopeSchema = z.looseObject({
@@ -40,15 +40,19 @@ const paymentEnvelopeSchema = z.looseObject({
 });
 
 const paymentFlatSchema = z.looseObject({
-  event_id: z.string().min(1).nullish(),
-  event_timestamp: z.string().nullish(),
+  event_id: z.nullish(z.string().check(z.minLength(1))),
+  event_timestamp: z.nullish(z.string()),
   ...paymentShape,
-  data: z.looseObject(detailsShape).nullish(),
+  data: z.nullish(z.looseObject(detailsShape)),
 });
+
+/** The `PAYMENT STATUS` body as parsed, unknown keys typed too (internal). */
+export type RedpinPaymentStatusPayloadOutput =
+  z.output<typeof paymentEnvelopeSchema> | z.output<typeof paymentFlatSchema>;
 
 /** A `PAYMENT STATUS` body exactly as Redpin sent it (either generation). */
 export type RedpinPaymentStatusPayload =
-  z.output<typeof paymentEnvelopeSchema> | z.output<typeof paymentFlatSchema>;
+  KnownFields<RedpinPaymentStatusPayloadOutput>;
 
 /**
  * The status-specific fields: `amount` (RECEIVED_FUNDS), `sell_amount` and
@@ -57,17 +61,28 @@ export type RedpinPaymentStatusPayload =
  * whatever else Redpin adds. Every `{ currency, value }` object in it has
  * a `value_text`.
  */
-export interface RedpinPaymentDetails {
-  amount?: RedpinAmount | null;
-  sell_amount?: RedpinAmount | null;
-  buy_amount?: RedpinAmount | null;
-  refund_amount?: RedpinAmount | null;
+export type RedpinPaymentDetails = KnownFields<RedpinPaymentDetailsOutput>;
+
+/** `details` at runtime, unknown keys included (internal). */
+export interface RedpinPaymentDetailsOutput {
+  amount?: RedpinAmountOutput | null;
+  sell_amount?: RedpinAmountOutput | null;
+  buy_amount?: RedpinAmountOutput | null;
+  refund_amount?: RedpinAmountOutput | null;
   reason_description?: string | null;
+  /** BOUNCED_BACK: why; its shape is undocumented, so it is not checked. */
+  bounce_reason?: unknown;
   [key: string]: unknown;
 }
 
-/** `data` of a `PAYMENT STATUS` event, the same for both generations. */
-export interface RedpinPaymentStatus extends RedpinCommonFields {
+/**
+ * `data` of a `PAYMENT STATUS` event, the same for both generations: what
+ * handlers get (keys Redpin adds are kept at runtime, not typed).
+ */
+export type RedpinPaymentStatus = KnownFields<RedpinPaymentStatusOutput>;
+
+/** What the schema returns at runtime, unknown keys included (internal). */
+export interface RedpinPaymentStatusOutput extends RedpinCommonFields {
   payment_id: string;
   /** The new status, as sent (unknown future statuses are kept). */
   status: RedpinPaymentStatusValue;
@@ -78,15 +93,15 @@ export interface RedpinPaymentStatus extends RedpinCommonFields {
    * Status-specific fields: the flat format's `data` object, or the
    * envelope's `data` without the four fields above.
    */
-  details: RedpinPaymentDetails;
+  details: RedpinPaymentDetailsOutput;
   /** The untouched native body. */
-  raw: RedpinPaymentStatusPayload;
+  raw: RedpinPaymentStatusPayloadOutput;
 }
 
 const paymentStatusSchema = redpinPayloadSchema({
   envelope: paymentEnvelopeSchema,
   flat: paymentFlatSchema,
-  normalize: (payload, raw): RedpinPaymentStatus => {
+  normalize: (payload, raw): RedpinPaymentStatusOutput => {
     const fields =
       payload.generation === 'envelope' ? payload.native.data : payload.native;
     const { payment_id, status, customer_id, client_customer_ref } = fields;
@@ -109,8 +124,10 @@ const paymentStatusSchema = redpinPayloadSchema({
       status,
       customer_id: customer_id ?? null,
       client_customer_ref: client_customer_ref ?? null,
-      details: withAmountTexts(raw, details, ['data']) as RedpinPaymentDetails,
-      raw: raw as RedpinPaymentStatusPayload,
+      details: withAmountTexts(raw, details, [
+        'data',
+      ]) as RedpinPaymentDetailsOutput,
+      raw: raw as RedpinPaymentStatusPayloadOutput,
     };
   },
 });

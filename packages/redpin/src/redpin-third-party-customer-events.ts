@@ -1,5 +1,5 @@
-import { defineWebhookEvent } from '@finhooks/core';
-import { z } from 'zod';
+import { defineWebhookEvent, type KnownFields } from '@finhooks/core';
+import * as z from 'zod/mini';
 import {
   redpinCommonFields,
   redpinEnvelopeShape,
@@ -13,21 +13,21 @@ import {
 
 // Limited version of Redpin's schemas, focused on what the mapping reads.
 const reasonSchema = z.looseObject({
-  reason: z.string().nullish(),
-  code: z.string().nullish(),
+  reason: z.nullish(z.string()),
+  code: z.nullish(z.string()),
 });
 
 const customerShape = {
-  customer_id: z.string().min(1),
-  client_customer_ref: z.string().nullish(),
-  status: z.string().min(1),
+  customer_id: z.string().check(z.minLength(1)),
+  client_customer_ref: z.nullish(z.string()),
+  status: z.string().check(z.minLength(1)),
 };
 
 const thirdPartyEnvelopeSchema = z.looseObject({
   ...redpinEnvelopeShape,
   data: z.looseObject({
     ...customerShape,
-    reasons: z.array(reasonSchema).nullish(),
+    reasons: z.nullish(z.array(reasonSchema)),
   }),
 });
 
@@ -35,41 +35,55 @@ const thirdPartyEnvelopeSchema = z.looseObject({
 // "an array of reasons": both `data: [...]` and `data: { reasons: [...] }`
 // are read.
 const thirdPartyFlatSchema = z.looseObject({
-  event_id: z.string().min(1).nullish(),
-  event_timestamp: z.string().nullish(),
+  event_id: z.nullish(z.string().check(z.minLength(1))),
+  event_timestamp: z.nullish(z.string()),
   ...customerShape,
-  data: z
-    .union([
+  data: z.nullish(
+    z.union([
       z.array(reasonSchema),
-      z.looseObject({ reasons: z.array(reasonSchema).nullish() }),
-    ])
-    .nullish(),
+      z.looseObject({ reasons: z.nullish(z.array(reasonSchema)) }),
+    ]),
+  ),
 });
 
-/** A rejection reason: machine-readable `code`, human-readable `reason`. */
-export type RedpinRejectionReason = z.output<typeof reasonSchema>;
+/** A rejection reason as parsed, unknown keys typed too (internal). */
+export type RedpinRejectionReasonOutput = z.output<typeof reasonSchema>;
 
-/** A `THIRD PARTY CUSTOMER STATUS` body exactly as sent (either generation). */
-export type RedpinThirdPartyCustomerStatusPayload =
+/** A rejection reason: machine-readable `code`, human-readable `reason`. */
+export type RedpinRejectionReason = KnownFields<RedpinRejectionReasonOutput>;
+
+/** The body as parsed, unknown keys typed too (internal). */
+export type RedpinThirdPartyCustomerStatusPayloadOutput =
   | z.output<typeof thirdPartyEnvelopeSchema>
   | z.output<typeof thirdPartyFlatSchema>;
 
-/** `data` of a `THIRD PARTY CUSTOMER STATUS` event, for both generations. */
-export interface RedpinThirdPartyCustomerStatus extends RedpinCommonFields {
+/** A `THIRD PARTY CUSTOMER STATUS` body exactly as sent (either generation). */
+export type RedpinThirdPartyCustomerStatusPayload =
+  KnownFields<RedpinThirdPartyCustomerStatusPayloadOutput>;
+
+/**
+ * `data` of a `THIRD PARTY CUSTOMER STATUS` event, for both generations:
+ * what handlers get (keys Redpin adds are kept at runtime, not typed).
+ */
+export type RedpinThirdPartyCustomerStatus =
+  KnownFields<RedpinThirdPartyCustomerStatusOutput>;
+
+/** What the schema returns at runtime, unknown keys included (internal). */
+export interface RedpinThirdPartyCustomerStatusOutput extends RedpinCommonFields {
   customer_id: string;
   /** Your reference for the third-party customer. */
   client_customer_ref: string | null;
   /** `APPROVED` or `REJECTED`, as sent (unknown statuses are kept). */
   status: RedpinThirdPartyCustomerStatusValue;
   /** Why it was rejected; empty when Redpin sent no reasons. */
-  reasons: RedpinRejectionReason[];
+  reasons: RedpinRejectionReasonOutput[];
   /** The untouched native body. */
-  raw: RedpinThirdPartyCustomerStatusPayload;
+  raw: RedpinThirdPartyCustomerStatusPayloadOutput;
 }
 
 function flatReasons(
   data: z.output<typeof thirdPartyFlatSchema>['data'],
-): RedpinRejectionReason[] {
+): RedpinRejectionReasonOutput[] {
   if (data === null || data === undefined) return [];
   return Array.isArray(data) ? data : (data.reasons ?? []);
 }
@@ -77,7 +91,7 @@ function flatReasons(
 const thirdPartyCustomerStatusSchema = redpinPayloadSchema({
   envelope: thirdPartyEnvelopeSchema,
   flat: thirdPartyFlatSchema,
-  normalize: (payload, raw): RedpinThirdPartyCustomerStatus => {
+  normalize: (payload, raw): RedpinThirdPartyCustomerStatusOutput => {
     const fields =
       payload.generation === 'envelope' ? payload.native.data : payload.native;
     return {
@@ -89,7 +103,7 @@ const thirdPartyCustomerStatusSchema = redpinPayloadSchema({
         payload.generation === 'envelope'
           ? (payload.native.data.reasons ?? [])
           : flatReasons(payload.native.data),
-      raw: raw as RedpinThirdPartyCustomerStatusPayload,
+      raw: raw as RedpinThirdPartyCustomerStatusPayloadOutput,
     };
   },
 });

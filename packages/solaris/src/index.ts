@@ -4,11 +4,14 @@ export {
   type SolarisAdapter,
 } from './solaris-adapter';
 export type {
+  SolarisAdapterOptions,
   SolarisAdapterSettings,
   SolarisSecretContext,
+  SolarisSecretList,
   SolarisSecrets,
   SolarisSignatureAlgorithm,
 } from './solaris-adapter-settings';
+export { verifySolarisWebhook } from './solaris-verify-webhook';
 export type { SolarisEvent, SolarisPayload } from './solaris-event-types';
 export type { SolarisNativeType } from './solaris-events';
 export { parseSolarisMetaInfo, solarisId } from './solaris-values';

@@ -1,6 +1,7 @@
 import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -25,7 +26,9 @@ const solarisAccountBlockSchema = z.looseObject({
   updated_at: nullishString,
 });
 /** `ACCOUNT_BLOCK` payload. */
-export type SolarisAccountBlock = z.infer<typeof solarisAccountBlockSchema>;
+export type SolarisAccountBlock = KnownFields<
+  z.output<typeof solarisAccountBlockSchema>
+>;
 
 const solarisAccountClosureSchema = z.looseObject({
   account_id: z.string(),
@@ -34,7 +37,9 @@ const solarisAccountClosureSchema = z.looseObject({
   iban: nullishString,
 });
 /** `ACCOUNT_CLOSURE` payload. */
-export type SolarisAccountClosure = z.infer<typeof solarisAccountClosureSchema>;
+export type SolarisAccountClosure = KnownFields<
+  z.output<typeof solarisAccountClosureSchema>
+>;
 
 const solarisAccountClosureRequestSchema = z.looseObject({
   id: z.string(),
@@ -54,13 +59,15 @@ const solarisAccountClosureRequestSchema = z.looseObject({
   updated_at: nullishString,
 });
 /** `ACCOUNT_CLOSURE_REQUEST` / `ACCOUNT_CLOSURE_REQUEST_UPDATE` payload. */
-export type SolarisAccountClosureRequest = z.infer<
-  typeof solarisAccountClosureRequestSchema
+export type SolarisAccountClosureRequest = KnownFields<
+  z.output<typeof solarisAccountClosureRequestSchema>
 >;
 
 const solarisAccountIdSchema = z.looseObject({ account_id: z.string() });
 /** `ACCOUNT_LIMIT_CHANGE` payload. */
-export type SolarisAccountLimitChange = z.infer<typeof solarisAccountIdSchema>;
+export type SolarisAccountLimitChange = KnownFields<
+  z.output<typeof solarisAccountIdSchema>
+>;
 
 const solarisAccountOpeningRequestSchema = z.looseObject({
   account_opening_request_id: z.string(),
@@ -76,8 +83,8 @@ const solarisAccountOpeningRequestSchema = z.looseObject({
   ),
 });
 /** `ACCOUNT_OPENING_REQUEST` payload. */
-export type SolarisAccountOpeningRequest = z.infer<
-  typeof solarisAccountOpeningRequestSchema
+export type SolarisAccountOpeningRequest = KnownFields<
+  z.output<typeof solarisAccountOpeningRequestSchema>
 >;
 
 /** `ACCOUNT_SNAPSHOT` payload (an `entity_uuid`/`payload` wrapper). */
@@ -93,7 +100,7 @@ const solarisTopUpSchema = z.looseObject({
   acquirer_decline_code: nullishString,
 });
 /** `ACQUIRER_TOPUP_*` payload. */
-export type SolarisTopUp = z.infer<typeof solarisTopUpSchema>;
+export type SolarisTopUp = KnownFields<z.output<typeof solarisTopUpSchema>>;
 
 const solarisCashOperationSchema = z.looseObject({
   id: z.string(),
@@ -103,7 +110,9 @@ const solarisCashOperationSchema = z.looseObject({
   expires_at: nullishString,
 });
 /** `CASH_OPERATION_STATUS_CHANGED` payload. */
-export type SolarisCashOperation = z.infer<typeof solarisCashOperationSchema>;
+export type SolarisCashOperation = KnownFields<
+  z.output<typeof solarisCashOperationSchema>
+>;
 
 /**
  * `locking_status` (Solaris: "The default status is NO_BLOCK. Other status

@@ -10,16 +10,22 @@ export interface SolarisSecretContext {
   request: RawWebhookRequest;
 }
 
+/** A secret, or several while a subscription is replaced (rotation). */
+export type SolarisSecretList = string | readonly string[];
+
 /**
  * Per-event-type secrets: a map from event type to the secret(s) of its
  * subscription, or a resolver called for each request.
  */
 export type SolarisSecrets =
-  | Readonly<Record<string, string | readonly string[]>>
+  | Readonly<Record<string, SolarisSecretList>>
   | ((context: SolarisSecretContext) => SecretValue | Promise<SecretValue>);
 
-/** Settings of {@link createSolarisAdapter}. */
-export interface SolarisAdapterSettings {
+/**
+ * Every setting of {@link createSolarisAdapter}, all optional; the
+ * settings type itself ({@link SolarisAdapterSettings}) requires a secret.
+ */
+export interface SolarisAdapterOptions {
   /**
    * Secrets per event type. Solaris creates one subscription per event type
    * and returns its `secret` once, so each type usually has its own:
@@ -51,7 +57,7 @@ export interface SolarisAdapterSettings {
    * `BUSINESS_DELETED` verified by it are refused unless
    * `allowSharedSecretForDeletions` is set.
    */
-  defaultSecret?: string | readonly string[];
+  defaultSecret?: SolarisSecretList;
   /**
    * Accept `PERSON_DELETED` / `BUSINESS_DELETED` verified by a secret that
    * is not specific to that type (`defaultSecret`, a secret repeated in the
@@ -77,3 +83,13 @@ export interface SolarisAdapterSettings {
    */
   allowedAlgorithms?: readonly SolarisSignatureAlgorithm[];
 }
+
+/**
+ * Settings of {@link createSolarisAdapter}: `secrets` (per event type, or a
+ * resolver), `defaultSecret`, or both. Without either the settings do not
+ * compile (`createSolarisAdapter({})`); empty strings and lists are still
+ * refused at runtime with `ConfigurationError`.
+ */
+export type SolarisAdapterSettings =
+  | (SolarisAdapterOptions & { secrets: SolarisSecrets })
+  | (SolarisAdapterOptions & { defaultSecret: SolarisSecretList });

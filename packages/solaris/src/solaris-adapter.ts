@@ -4,7 +4,10 @@ import {
   type RawWebhookRequest,
   type WebhookHandshakeV1,
 } from '@finhooks/core';
-import type { SolarisAdapterSettings } from './solaris-adapter-settings';
+import type {
+  SolarisAdapterOptions,
+  SolarisAdapterSettings,
+} from './solaris-adapter-settings';
 import { parseSolarisBody } from './solaris-body';
 import { describeSolarisDelivery } from './solaris-delivery';
 import { solarisEvents } from './solaris-events';
@@ -46,7 +49,7 @@ function subscriptionCheck(
     : undefined;
 }
 
-function buildSolarisAdapter(settings: SolarisAdapterSettings) {
+function buildSolarisAdapter(settings: SolarisAdapterOptions) {
   const secrets = solarisSecretSource(settings);
   return defineWebhookAdapter({
     provider,

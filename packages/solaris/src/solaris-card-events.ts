@@ -1,6 +1,7 @@
 import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -18,17 +19,19 @@ const solarisReservationSchema = z.looseObject({
   /**
    * A JSON-serialised string on `CARD_AUTHORIZATION`, an object on
    * `CARD_AUTHORIZATION_RESOLUTION`; kept as sent (`parseSolarisMetaInfo`).
+   * Any JSON object: `looseObject({})` accepts exactly what
+   * `record(string, unknown)` did, without bundling zod's record schema.
    */
-  meta_info: z.nullish(
-    z.union([z.string(), z.record(z.string(), z.unknown())]),
-  ),
+  meta_info: z.nullish(z.union([z.string(), z.looseObject({})])),
   expires_at: nullishString,
   expired_at: nullishString,
   resolved_at: nullishString,
   description: nullishString,
 });
 /** Card authorization and seizure reservation payloads. */
-export type SolarisReservation = z.infer<typeof solarisReservationSchema>;
+export type SolarisReservation = KnownFields<
+  z.output<typeof solarisReservationSchema>
+>;
 
 const solarisCardTransactionSchema = z.looseObject({
   card_id: nullishString,
@@ -38,8 +41,8 @@ const solarisCardTransactionSchema = z.looseObject({
   amount: nullishMoney,
 });
 /** The `card_transaction` inside fraud cases and declines. */
-export type SolarisCardTransaction = z.infer<
-  typeof solarisCardTransactionSchema
+export type SolarisCardTransaction = KnownFields<
+  z.output<typeof solarisCardTransactionSchema>
 >;
 
 const solarisCardAuthorizationDeclineSchema = z.looseObject({
@@ -48,8 +51,8 @@ const solarisCardAuthorizationDeclineSchema = z.looseObject({
   card_transaction: z.nullish(solarisCardTransactionSchema),
 });
 /** `CARD_AUTHORIZATION_DECLINE(_V2)` payload. */
-export type SolarisCardAuthorizationDecline = z.infer<
-  typeof solarisCardAuthorizationDeclineSchema
+export type SolarisCardAuthorizationDecline = KnownFields<
+  z.output<typeof solarisCardAuthorizationDeclineSchema>
 >;
 
 const solarisFraudCaseSchema = z.looseObject({
@@ -60,7 +63,9 @@ const solarisFraudCaseSchema = z.looseObject({
   card_transaction: z.nullish(solarisCardTransactionSchema),
 });
 /** `CARD_FRAUD_CASE_*` payload. */
-export type SolarisFraudCase = z.infer<typeof solarisFraudCaseSchema>;
+export type SolarisFraudCase = KnownFields<
+  z.output<typeof solarisFraudCaseSchema>
+>;
 
 const solarisCardSchema = z.looseObject({
   id: z.string(),
@@ -73,7 +78,7 @@ const solarisCardSchema = z.looseObject({
   representation: z.nullish(z.looseObject({ masked_pan: nullishString })),
 });
 /** `CARD_LIFECYCLE_EVENT` payload. */
-export type SolarisCard = z.infer<typeof solarisCardSchema>;
+export type SolarisCard = KnownFields<z.output<typeof solarisCardSchema>>;
 
 const solarisCardTokenSchema = z.looseObject({
   card_id: nullishString,
@@ -84,7 +89,9 @@ const solarisCardTokenSchema = z.looseObject({
   wallet_type: nullishString,
 });
 /** `CARD_TOKEN_LIFECYCLE` payload. */
-export type SolarisCardToken = z.infer<typeof solarisCardTokenSchema>;
+export type SolarisCardToken = KnownFields<
+  z.output<typeof solarisCardTokenSchema>
+>;
 
 const solarisCardDeliverySchema = z.looseObject({
   id: nullishString,
@@ -92,14 +99,18 @@ const solarisCardDeliverySchema = z.looseObject({
   status: nullishString,
 });
 /** `CARD_DELIVERY_TRACKING` payload (shape not published in full). */
-export type SolarisCardDelivery = z.infer<typeof solarisCardDeliverySchema>;
+export type SolarisCardDelivery = KnownFields<
+  z.output<typeof solarisCardDeliverySchema>
+>;
 
 const solarisChallengeSchema = z.looseObject({
   id: nullishString,
   card_id: nullishString,
 });
 /** `SCA_CHALLENGE` payload (shape not published). */
-export type SolarisScaChallenge = z.infer<typeof solarisChallengeSchema>;
+export type SolarisScaChallenge = KnownFields<
+  z.output<typeof solarisChallengeSchema>
+>;
 
 /**
  * Reservation `status` (PROVIDERS.md §2.7): `RESOLVED` covers booked,

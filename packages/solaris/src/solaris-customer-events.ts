@@ -1,6 +1,7 @@
 import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -19,7 +20,9 @@ const solarisIdentificationSchema = z.looseObject({
   business_id: nullishString,
 });
 /** `IDENTIFICATION` / `BUSINESS_IDENTIFICATION` payload. */
-export type SolarisIdentification = z.infer<typeof solarisIdentificationSchema>;
+export type SolarisIdentification = KnownFields<
+  z.output<typeof solarisIdentificationSchema>
+>;
 
 const solarisIdentificationOriginationSchema = z.looseObject({
   identification_origination_id: z.string(),
@@ -29,8 +32,8 @@ const solarisIdentificationOriginationSchema = z.looseObject({
   esigning_id: nullishString,
 });
 /** `IDENTIFICATION_ORIGINATION` payload. */
-export type SolarisIdentificationOrigination = z.infer<
-  typeof solarisIdentificationOriginationSchema
+export type SolarisIdentificationOrigination = KnownFields<
+  z.output<typeof solarisIdentificationOriginationSchema>
 >;
 
 const solarisIdentificationAttemptSchema = z.looseObject({
@@ -40,8 +43,8 @@ const solarisIdentificationAttemptSchema = z.looseObject({
   remaining_attempts: z.nullish(z.int()),
 });
 /** `IDENTIFICATION_REFERENCE_TRANSFER_ATTEMPT` payload. */
-export type SolarisIdentificationAttempt = z.infer<
-  typeof solarisIdentificationAttemptSchema
+export type SolarisIdentificationAttempt = KnownFields<
+  z.output<typeof solarisIdentificationAttemptSchema>
 >;
 
 const solarisTaxIdentificationChangedSchema = z.looseObject({
@@ -53,13 +56,15 @@ const solarisTaxIdentificationChangedSchema = z.looseObject({
  * or business; the changed tax identification's id is the
  * `Solaris-Entity-Id` header (`delivery.headers['solaris-entity-id']`).
  */
-export type SolarisTaxIdentificationChanged = z.infer<
-  typeof solarisTaxIdentificationChangedSchema
+export type SolarisTaxIdentificationChanged = KnownFields<
+  z.output<typeof solarisTaxIdentificationChangedSchema>
 >;
 
 const solarisResourceIdSchema = z.looseObject({ id: z.string() });
 /** A payload known only by its `id` (`PERSON_MOBILE_NUMBER_DELETED`...). */
-export type SolarisResourceId = z.infer<typeof solarisResourceIdSchema>;
+export type SolarisResourceId = KnownFields<
+  z.output<typeof solarisResourceIdSchema>
+>;
 
 const solarisBeneficialOwnerSchema = z.looseObject({
   id: z.string(),
@@ -70,8 +75,8 @@ const solarisBeneficialOwnerSchema = z.looseObject({
   voting_share: z.nullish(z.number()),
 });
 /** `BENEFICIAL_OWNER` payload. */
-export type SolarisBeneficialOwner = z.infer<
-  typeof solarisBeneficialOwnerSchema
+export type SolarisBeneficialOwner = KnownFields<
+  z.output<typeof solarisBeneficialOwnerSchema>
 >;
 
 const solarisLegalRepresentativeSchema = z.looseObject({
@@ -82,8 +87,8 @@ const solarisLegalRepresentativeSchema = z.looseObject({
   valid_until: nullishString,
 });
 /** `LEGAL_REPRESENTATIVE` payload. */
-export type SolarisLegalRepresentative = z.infer<
-  typeof solarisLegalRepresentativeSchema
+export type SolarisLegalRepresentative = KnownFields<
+  z.output<typeof solarisLegalRepresentativeSchema>
 >;
 
 const solarisStatusSchema = z.looseObject({
@@ -91,7 +96,9 @@ const solarisStatusSchema = z.looseObject({
   status: nullishString,
 });
 /** A payload with an `id` and a `status`. */
-export type SolarisStatusPayload = z.infer<typeof solarisStatusSchema>;
+export type SolarisStatusPayload = KnownFields<
+  z.output<typeof solarisStatusSchema>
+>;
 
 const solarisPostboxItemSchema = z.looseObject({
   id: z.string(),
@@ -102,7 +109,9 @@ const solarisPostboxItemSchema = z.looseObject({
   document_id: nullishString,
 });
 /** `POSTBOX_ITEM_CREATED` payload. */
-export type SolarisPostboxItem = z.infer<typeof solarisPostboxItemSchema>;
+export type SolarisPostboxItem = KnownFields<
+  z.output<typeof solarisPostboxItemSchema>
+>;
 
 const solarisQuestionSetSchema = z.looseObject({
   question_set_id: z.string(),
@@ -113,7 +122,9 @@ const solarisQuestionSetSchema = z.looseObject({
   questions: z.nullish(z.array(z.unknown())),
 });
 /** `QUESTIONS_REQUIRE_RESPONSE` payload. */
-export type SolarisQuestionSet = z.infer<typeof solarisQuestionSetSchema>;
+export type SolarisQuestionSet = KnownFields<
+  z.output<typeof solarisQuestionSetSchema>
+>;
 
 const solarisActivationChallengeSchema = z.looseObject({
   challenge_id: z.string(),
@@ -124,8 +135,8 @@ const solarisActivationChallengeSchema = z.looseObject({
   purpose: nullishString,
 });
 /** `ACTIVATION_CHALLENGE_CREATION` payload. */
-export type SolarisActivationChallenge = z.infer<
-  typeof solarisActivationChallengeSchema
+export type SolarisActivationChallenge = KnownFields<
+  z.output<typeof solarisActivationChallengeSchema>
 >;
 
 const solarisTrustedIbanSchema = z.looseObject({
@@ -135,7 +146,9 @@ const solarisTrustedIbanSchema = z.looseObject({
   approved_by: nullishString,
 });
 /** `TRUSTED_IBAN_CONFIRMED` payload. */
-export type SolarisTrustedIban = z.infer<typeof solarisTrustedIbanSchema>;
+export type SolarisTrustedIban = KnownFields<
+  z.output<typeof solarisTrustedIbanSchema>
+>;
 
 const solarisReferenceAccountSchema = z.looseObject({
   id: nullishString,
@@ -145,8 +158,8 @@ const solarisReferenceAccountSchema = z.looseObject({
   iban: nullishString,
 });
 /** `REFERENCE_ACCOUNT_CREATED` payload (shape not published in full). */
-export type SolarisReferenceAccount = z.infer<
-  typeof solarisReferenceAccountSchema
+export type SolarisReferenceAccount = KnownFields<
+  z.output<typeof solarisReferenceAccountSchema>
 >;
 
 const solarisPotentialAccountBlockingSchema = z.looseObject({
@@ -154,8 +167,8 @@ const solarisPotentialAccountBlockingSchema = z.looseObject({
   reason: nullishString,
 });
 /** `POTENTIAL_ACCOUNT_BLOCKING` payload. */
-export type SolarisPotentialAccountBlocking = z.infer<
-  typeof solarisPotentialAccountBlockingSchema
+export type SolarisPotentialAccountBlocking = KnownFields<
+  z.output<typeof solarisPotentialAccountBlockingSchema>
 >;
 
 /** Person identification `status` (PROVIDERS.md §2.7). */

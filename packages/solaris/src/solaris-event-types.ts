@@ -1,4 +1,4 @@
-import type { WebhookAdapterEvent } from '@finhooks/core';
+import type { WebhookAdapterEvent, KnownFields } from '@finhooks/core';
 import type * as z from 'zod/mini';
 import type { SolarisAdapter } from './solaris-adapter';
 import type { SolarisNativeType } from './solaris-events';
@@ -17,4 +17,4 @@ export type SolarisPayload<TNativeType extends SolarisNativeType> = Extract<
 >['data'];
 
 /** Solaris money: `{ value: <integer minor units>, unit, currency }`. */
-export type SolarisMoney = z.infer<typeof solarisMoneySchema>;
+export type SolarisMoney = KnownFields<z.output<typeof solarisMoneySchema>>;

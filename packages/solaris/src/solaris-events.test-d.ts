@@ -1,7 +1,6 @@
 import {
   createWebhooks,
   isUnknownWebhookEvent,
-  type KnownFields,
   type KnownWebhookEventV1,
 } from '@finhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -33,26 +32,20 @@ describe('SolarisEvent', () => {
     expectTypeOf(event).toEqualTypeOf<KnownWebhookEventV1<SolarisEvent>>();
     expectTypeOf(event.nativeType).toEqualTypeOf<SolarisNativeType>();
     if (event.nativeType === 'BOOKING') {
-      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
       expectTypeOf(event.type).toEqualTypeOf<'booking.created'>();
-      expectTypeOf(event.data.amount).toEqualTypeOf<
-        KnownFields<SolarisMoney>
-      >();
+      expectTypeOf(event.data.amount).toEqualTypeOf<SolarisMoney>();
       expectTypeOf(event.data.amount.value).toEqualTypeOf<number>();
       expectTypeOf(event.data.meta_info).toEqualTypeOf<
         string | null | undefined
       >();
     }
     if (event.nativeType === 'PERSON_DELETED') {
-      expectTypeOf(event.data).toEqualTypeOf<
-        KnownFields<SolarisHeaderOnlyPayload>
-      >();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisHeaderOnlyPayload>();
       expectTypeOf(event.type).toEqualTypeOf<'person.deleted'>();
     }
     if (event.nativeType === 'PERSON_TAX_IDENTIFICATION_CHANGED') {
-      expectTypeOf(event.data).toEqualTypeOf<
-        KnownFields<SolarisTaxIdentificationChanged>
-      >();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisTaxIdentificationChanged>();
     }
   });
 
@@ -63,25 +56,48 @@ describe('SolarisEvent', () => {
         'ACCOUNT_BLOCK' | 'ACCOUNT_CLOSURE'
       >();
       if (event.nativeType === 'ACCOUNT_BLOCK')
-        expectTypeOf(event.data).toEqualTypeOf<
-          KnownFields<SolarisAccountBlock>
-        >();
+        expectTypeOf(event.data).toEqualTypeOf<SolarisAccountBlock>();
     }
     if (event.type === 'seizure.status_changed') {
       expectTypeOf(event.nativeType).toEqualTypeOf<
         'PERSON_SEIZURE_FULFILLED' | 'BUSINESS_SEIZURE_FULFILLED'
       >();
-      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisSeizure>>();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisSeizure>();
     }
     if (event.type === 'solaris.unknown') {
       expectTypeOf(event.data).toBeUnknown();
     }
   });
 
+  it('should export payload types equal to what handlers get', () => {
+    const event = {} as SolarisEvent;
+    if (isUnknownWebhookEvent(event)) return;
+    if (event.nativeType === 'ACQUIRER_TOPUP_DECLINED') {
+      expectTypeOf(event.data).toEqualTypeOf<SolarisTopUp>();
+      // A misspelled field does not compile (unknown keys stay at runtime).
+      // @ts-expect-error no such field
+      expectTypeOf(event.data.acount_id);
+      // @ts-expect-error no such field on the money object
+      expectTypeOf(event.data.amount?.valeu);
+    }
+    const booking = {} as SolarisBooking;
+    expectTypeOf(booking.amount.value).toEqualTypeOf<number>();
+    // @ts-expect-error misspelled: `amount.value`
+    expectTypeOf(booking.amount.valeu);
+    // @ts-expect-error misspelled: `recorded_at`
+    expectTypeOf(booking.recorderd_at);
+    const seizure = {} as SolarisSeizure;
+    // @ts-expect-error not a field of the seizure schema
+    expectTypeOf(seizure.debtor);
+    expectTypeOf<SolarisMoney>().toEqualTypeOf<{
+      value: number;
+      unit?: string | null | undefined;
+      currency: string;
+    }>();
+  });
+
   it('should type payloads by native type', () => {
-    expectTypeOf<SolarisPayload<'BOOKING'>>().toEqualTypeOf<
-      KnownFields<SolarisBooking>
-    >();
+    expectTypeOf<SolarisPayload<'BOOKING'>>().toEqualTypeOf<SolarisBooking>();
     // @ts-expect-error not a Solaris native type
     expectTypeOf<SolarisPayload<'NOT_A_TYPE'>>();
   });
@@ -93,13 +109,13 @@ describe('router patterns', () => {
   it('should narrow handler events by pattern', () => {
     webhooks.on('booking.created', event => {
       expectTypeOf(event.nativeType).toEqualTypeOf<'BOOKING'>();
-      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
     });
     webhooks.on('solaris:PERSON_DELETED', event => {
       expectTypeOf(event.type).toEqualTypeOf<'person.deleted'>();
     });
     webhooks.on('seizure.*', event => {
-      expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisSeizure>>();
+      expectTypeOf(event.data).toEqualTypeOf<SolarisSeizure>();
     });
     webhooks.on('person.*', event => {
       expectTypeOf(event.type).toEqualTypeOf<
@@ -130,7 +146,7 @@ describe('router patterns', () => {
         | 'BUSINESS_FRONTING_PAYOUT_UPDATE'
       >();
       if (event.nativeType === 'ACQUIRER_TOPUP_DECLINED')
-        expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisTopUp>>();
+        expectTypeOf(event.data).toEqualTypeOf<SolarisTopUp>();
     });
     webhooks.on('account.*#blocked', event => {
       expectTypeOf(event.normalizedStatus).toEqualTypeOf<'blocked'>();
@@ -142,7 +158,7 @@ describe('router patterns', () => {
     webhooks.onAny(event => {
       if (isUnknownWebhookEvent(event)) return;
       if (event.nativeType === 'BOOKING') {
-        expectTypeOf(event.data).toEqualTypeOf<KnownFields<SolarisBooking>>();
+        expectTypeOf(event.data).toEqualTypeOf<SolarisBooking>();
         expectTypeOf(event.type).toEqualTypeOf<'booking.created'>();
       }
     });

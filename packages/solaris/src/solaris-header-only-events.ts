@@ -3,6 +3,7 @@ import {
   defineWebhookEvent,
   type WebhookDescribeContext,
   type WebhookEventFacts,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { entityIdHeader, headerValue } from './solaris-headers';
@@ -42,7 +43,9 @@ export function headerOnlySubjectType(
 const solarisHeaderOnlySchema = z.looseObject({});
 
 /** The body of a header-only event: `{}`. */
-export type SolarisHeaderOnlyPayload = z.infer<typeof solarisHeaderOnlySchema>;
+export type SolarisHeaderOnlyPayload = KnownFields<
+  z.output<typeof solarisHeaderOnlySchema>
+>;
 
 /**
  * The subject itself is set from the transport (`describeSolarisDelivery`,

@@ -1,6 +1,7 @@
 import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -21,7 +22,9 @@ const solarisFrontingLoanSchema = z.looseObject({
   recipient_iban: nullishString,
 });
 /** Fronting loan payloads (`*_FRONTING_APPLICATION`, `*_LOAN_PAYOUT`). */
-export type SolarisFrontingLoan = z.infer<typeof solarisFrontingLoanSchema>;
+export type SolarisFrontingLoan = KnownFields<
+  z.output<typeof solarisFrontingLoanSchema>
+>;
 
 const solarisLoanPayoutSchema = z.looseObject({
   id: z.string(),
@@ -31,14 +34,18 @@ const solarisLoanPayoutSchema = z.looseObject({
   amount: nullishMoney,
 });
 /** `BUSINESS_FRONTING_PAYOUT_UPDATE` payload. */
-export type SolarisLoanPayout = z.infer<typeof solarisLoanPayoutSchema>;
+export type SolarisLoanPayout = KnownFields<
+  z.output<typeof solarisLoanPayoutSchema>
+>;
 
 const solarisApplicationSchema = z.looseObject({
   id: z.string(),
   status: nullishString,
 });
 /** An application known by `id` and `status`. */
-export type SolarisApplication = z.infer<typeof solarisApplicationSchema>;
+export type SolarisApplication = KnownFields<
+  z.output<typeof solarisApplicationSchema>
+>;
 
 const solarisOverdraftSchema = z.looseObject({
   id: z.string(),
@@ -51,7 +58,9 @@ const solarisOverdraftSchema = z.looseObject({
   created_at: nullishString,
 });
 /** `CONSUMER_OVERDRAFT` payload. */
-export type SolarisOverdraft = z.infer<typeof solarisOverdraftSchema>;
+export type SolarisOverdraft = KnownFields<
+  z.output<typeof solarisOverdraftSchema>
+>;
 
 const solarisOverdraftLimitChangeSchema = z.looseObject({
   id: z.string(),
@@ -61,8 +70,8 @@ const solarisOverdraftLimitChangeSchema = z.looseObject({
   requested_limit: nullishMoney,
 });
 /** `OVERDRAFT_LIMIT_CHANGE` payload. */
-export type SolarisOverdraftLimitChange = z.infer<
-  typeof solarisOverdraftLimitChangeSchema
+export type SolarisOverdraftLimitChange = KnownFields<
+  z.output<typeof solarisOverdraftLimitChangeSchema>
 >;
 
 /**

@@ -1,6 +1,7 @@
 import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -34,7 +35,7 @@ const solarisBookingSchema = z.looseObject({
   recorded_at: nullishString,
 });
 /** `BOOKING` payload. */
-export type SolarisBooking = z.infer<typeof solarisBookingSchema>;
+export type SolarisBooking = KnownFields<z.output<typeof solarisBookingSchema>>;
 
 const solarisBatchTransferSchema = z.looseObject({
   id: z.string(),
@@ -50,7 +51,9 @@ const solarisBatchTransferSchema = z.looseObject({
   updated_at: nullishString,
 });
 /** `BATCH_TRANSFER_STATUS_CHANGED` payload. */
-export type SolarisBatchTransfer = z.infer<typeof solarisBatchTransferSchema>;
+export type SolarisBatchTransfer = KnownFields<
+  z.output<typeof solarisBatchTransferSchema>
+>;
 
 const solarisTransferSchema = z.looseObject({
   id: z.string(),
@@ -61,7 +64,9 @@ const solarisTransferSchema = z.looseObject({
   processed_at: nullishString,
 });
 /** Standing/timed order and scheduled transfer payloads. */
-export type SolarisTransfer = z.infer<typeof solarisTransferSchema>;
+export type SolarisTransfer = KnownFields<
+  z.output<typeof solarisTransferSchema>
+>;
 
 const solarisCreditTransferDeclinedSchema = z.looseObject({
   id: z.string(),
@@ -74,8 +79,8 @@ const solarisCreditTransferDeclinedSchema = z.looseObject({
   rejection_reason: nullishString,
 });
 /** `SEPA_CREDIT_TRANSACTION_DECLINED` payload. */
-export type SolarisCreditTransferDeclined = z.infer<
-  typeof solarisCreditTransferDeclinedSchema
+export type SolarisCreditTransferDeclined = KnownFields<
+  z.output<typeof solarisCreditTransferDeclinedSchema>
 >;
 
 const solarisDirectDebitReturnSchema = z.looseObject({
@@ -90,8 +95,8 @@ const solarisDirectDebitReturnSchema = z.looseObject({
   account_id: nullishString,
 });
 /** `SEPA_DIRECT_DEBIT_RETURN` payload. */
-export type SolarisDirectDebitReturn = z.infer<
-  typeof solarisDirectDebitReturnSchema
+export type SolarisDirectDebitReturn = KnownFields<
+  z.output<typeof solarisDirectDebitReturnSchema>
 >;
 
 const solarisDirectDebitScheduledSchema = z.looseObject({
@@ -103,8 +108,8 @@ const solarisDirectDebitScheduledSchema = z.looseObject({
   valuta_date: nullishString,
 });
 /** `SEPA_DIRECT_DEBIT_TRANSACTION_SCHEDULED` payload. */
-export type SolarisDirectDebitScheduled = z.infer<
-  typeof solarisDirectDebitScheduledSchema
+export type SolarisDirectDebitScheduled = KnownFields<
+  z.output<typeof solarisDirectDebitScheduledSchema>
 >;
 
 const solarisDirectDebitProfileSchema = z.looseObject({
@@ -113,8 +118,8 @@ const solarisDirectDebitProfileSchema = z.looseObject({
   collection_limit: nullishMoney,
 });
 /** `BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_*` payload (legacy). */
-export type SolarisDirectDebitProfile = z.infer<
-  typeof solarisDirectDebitProfileSchema
+export type SolarisDirectDebitProfile = KnownFields<
+  z.output<typeof solarisDirectDebitProfileSchema>
 >;
 
 const solarisCollectionApplicationSchema = z.looseObject({
@@ -126,8 +131,8 @@ const solarisCollectionApplicationSchema = z.looseObject({
   created_at: nullishString,
 });
 /** `SDD_COLLECTION_APPLICATION` payload. */
-export type SolarisCollectionApplication = z.infer<
-  typeof solarisCollectionApplicationSchema
+export type SolarisCollectionApplication = KnownFields<
+  z.output<typeof solarisCollectionApplicationSchema>
 >;
 
 const solarisRejectedTransactionSchema = z.looseObject({
@@ -141,8 +146,8 @@ const solarisRejectedTransactionSchema = z.looseObject({
   account_id: nullishString,
 });
 /** `INCOMING_REJECTED_TRANSACTION` payload. */
-export type SolarisRejectedTransaction = z.infer<
-  typeof solarisRejectedTransactionSchema
+export type SolarisRejectedTransaction = KnownFields<
+  z.output<typeof solarisRejectedTransactionSchema>
 >;
 
 const solarisInstantPayoutSchema = z.looseObject({
@@ -154,7 +159,9 @@ const solarisInstantPayoutSchema = z.looseObject({
   decline_reason: nullishString,
 });
 /** `REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED` payload. */
-export type SolarisInstantPayout = z.infer<typeof solarisInstantPayoutSchema>;
+export type SolarisInstantPayout = KnownFields<
+  z.output<typeof solarisInstantPayoutSchema>
+>;
 
 /** Batch transfer `status`. */
 const batchStatuses = {

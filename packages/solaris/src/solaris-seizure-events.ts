@@ -2,6 +2,7 @@ import {
   defineWebhookEvent,
   type NormalizedStatusDecision,
   type NormalizedStatusV1,
+  type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { solarisReference } from './solaris-references';
@@ -24,7 +25,7 @@ const solarisSeizureSchema = z.looseObject({
   customer_type: nullishString,
 });
 /** `PERSON_SEIZURE_*` / `BUSINESS_SEIZURE_*` payload. */
-export type SolarisSeizure = z.infer<typeof solarisSeizureSchema>;
+export type SolarisSeizure = KnownFields<z.output<typeof solarisSeizureSchema>>;
 
 /** Seizure `status` (PROVIDERS.md §2.7). */
 const seizureStatuses = {

@@ -8,7 +8,10 @@ import {
 import { tamperBody, withHeaders } from '@finhooks/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
-import type { SolarisAdapterSettings } from './solaris-adapter-settings';
+import type {
+  SolarisAdapterOptions,
+  SolarisAdapterSettings,
+} from './solaris-adapter-settings';
 import { signedSolarisRequest, solarisRequest } from './solaris-test-helpers';
 
 const booking = {
@@ -27,7 +30,9 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe('createSolarisAdapter settings', () => {
-  it.each<[string, SolarisAdapterSettings]>([
+  // `{}` does not compile (solaris-settings.test-d.ts); a JavaScript caller
+  // or an empty secret still gets a ConfigurationError.
+  it.each<[string, SolarisAdapterOptions]>([
     ['nothing', {}],
     ['an empty map', { secrets: {} }],
     [
@@ -36,7 +41,9 @@ describe('createSolarisAdapter settings', () => {
     ],
     ['an empty default list', { defaultSecret: [] }],
   ])('should refuse to be built with %s', (_name, settings) => {
-    expect(() => createSolarisAdapter(settings)).toThrow(
+    expect(() =>
+      createSolarisAdapter(settings as SolarisAdapterSettings),
+    ).toThrow(
       expect.objectContaining({ code: 'configuration_invalid' }) as Error,
     );
   });

@@ -10,7 +10,7 @@ import {
   type WebhookAuthentication,
 } from '@finhooks/core';
 import type {
-  SolarisAdapterSettings,
+  SolarisAdapterOptions,
   SolarisSignatureAlgorithm,
 } from './solaris-adapter-settings';
 import { eventTypeHeader, signatureHeader } from './solaris-headers';
@@ -38,7 +38,10 @@ function nonEmpty(value: string | readonly string[] | undefined): string[] {
  * configured, when `allowedAlgorithms` is empty or names an unknown
  * algorithm, and when `dedupWindowMs` is not a whole number ≥ 0.
  */
-export function assertSolarisSettings(settings: SolarisAdapterSettings): void {
+export function assertSolarisSettings(
+  // The wider type: JavaScript callers may pass anything.
+  settings: SolarisAdapterOptions,
+): void {
   const { secrets, defaultSecret, allowedAlgorithms } = settings;
   const hasMapSecret =
     secrets !== undefined &&
@@ -110,7 +113,7 @@ export interface SolarisSecretSource {
  * it cannot tell those types apart.
  */
 export function solarisSecretSource(
-  settings: SolarisAdapterSettings,
+  settings: SolarisAdapterOptions,
 ): SolarisSecretSource {
   const { secrets } = settings;
   const fallback = nonEmpty(settings.defaultSecret);
@@ -207,7 +210,7 @@ export const destructiveEventTypes: ReadonlySet<string> = new Set([
  */
 export async function verifySolarisRequest(
   request: RawWebhookRequest,
-  settings: SolarisAdapterSettings,
+  settings: SolarisAdapterOptions,
   source: SolarisSecretSource,
 ): Promise<WebhookAuthentication> {
   const header = requireHeader(request, signatureHeader, { provider });

@@ -1,3 +1,4 @@
+import type { KnownFields } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { nullishString } from './solaris-values';
 
@@ -20,7 +21,9 @@ export const solarisWrappedSchema = z.looseObject({
   ),
 });
 /** A wrapped lending payload (`CONSUMER_LOAN_APPLICATION`...). */
-export type SolarisWrappedPayload = z.infer<typeof solarisWrappedSchema>;
+export type SolarisWrappedPayload = KnownFields<
+  z.output<typeof solarisWrappedSchema>
+>;
 
 /** The wrapped resource's status, when `payload` is an object. */
 export function wrappedStatus(data: SolarisWrappedPayload): string | undefined {

@@ -96,6 +96,10 @@ describe('createPostgresStore', () => {
         'events_subject_idx',
         'events_type_idx',
         'migrations_pkey',
+        'outbox_pkey',
+        'outbox_provider_id_key',
+        'outbox_settings_pkey',
+        'outbox_unpublished_idx',
       ]);
     } finally {
       await store.close();

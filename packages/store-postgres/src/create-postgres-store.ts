@@ -35,8 +35,11 @@ import {
 } from '@finhooks/core/store-kit';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { createPostgresBatchClaims } from './postgres-batch-claim';
 import { postgresMigrations } from './postgres-migrations';
 import { fittedKey, fittedText, pgText, POSTGRES } from './postgres-rejected';
+import type { OutboxStore } from '@finhooks/core';
+import { createPostgresOutbox } from './postgres-outbox';
 
 /** The result of a query, as `pg` returns it. */
 export interface PostgresQueryResult {
@@ -74,7 +77,7 @@ export interface PostgresStoreOptions extends DurableStoreOptions {
 }
 
 /** A durable finhooks store in PostgreSQL, shareable by many receivers. */
-export type PostgresWebhookStore = DurableWebhookStore;
+export type PostgresWebhookStore = DurableWebhookStore & OutboxStore;
 
 /** Advisory lock class of migrations ("fhks"); the second key is the schema. */
 const MIGRATION_LOCK_CLASS = 0x66686b73;
@@ -409,17 +412,28 @@ export function createPostgresStore(
     }
   }
 
+  // Claims and completions that arrive together commit together
+  // (postgres-batch-claim.ts); `claim` above is the one-by-one fallback.
+  const batch = createPostgresBatchClaims({
+    pool,
+    events,
+    deliveries,
+    now,
+    claimLeaseMs,
+    columns: event => claimColumns(event, false),
+    lockKey: event => scopeLockKey(schemaName, event),
+    ready,
+    claimOne: claim,
+    claimed: (key, lease) => claims.remember(key, lease),
+  });
+
   async function complete(
     key: WebhookEventKey,
     options?: StoreLeaseOptions,
   ): Promise<void> {
     const lease = options?.lease ?? claims.take(key) ?? null;
-    await query(
-      `UPDATE ${events} SET state = 'processed', next_attempt_at = NULL
-       WHERE provider = $1 AND id = $2 AND state = 'processing'
-         AND ($3::int IS NULL OR lease = $3::int)`,
-      [key.provider, pgText(key.id), lease],
-    );
+    if (closed) await ready(); // rejects: the store is closed
+    await batch.complete(key, lease);
   }
 
   async function fail(
@@ -605,11 +619,13 @@ export function createPostgresStore(
 
   return {
     durable: true,
+    // The relay's transactional outbox (postgres-outbox.ts).
+    ...createPostgresOutbox({ query, schema, now }),
     async migrate() {
       await migrate();
       migration ??= Promise.resolve();
     },
-    claim,
+    claim: batch.claim,
     complete,
     fail,
     leaseDue,
@@ -653,7 +669,9 @@ export function createPostgresStore(
       // Deliveries go with their events (ON DELETE CASCADE).
       const { rowCount } = await query(
         `DELETE FROM ${events}
-         WHERE state = 'processed' AND received_at < $1::timestamptz`,
+         WHERE state = 'processed' AND received_at < $1::timestamptz
+           AND NOT EXISTS (SELECT 1 FROM ${schema}.outbox o WHERE o.provider = ${events}.provider
+             AND o.id = ${events}.id AND o.published_at IS NULL)`,
         [iso(cutoff)],
       );
       return rowCount;
@@ -661,6 +679,7 @@ export function createPostgresStore(
     async close() {
       if (closed) return;
       closed = true;
+      await batch.drain();
       if (ownsPool) await pool.end();
     },
   };

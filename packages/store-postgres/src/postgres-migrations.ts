@@ -83,4 +83,44 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         WHERE identity_source = 'content';
     `,
   },
+  {
+    version: 4,
+    name: 'outbox',
+    // The transactional outbox of a relay (postgres-outbox.ts): once a row is
+    // in outbox_settings, the trigger records every inserted event in the
+    // claim's own transaction. Erasure and retention delete the record with
+    // the event (retention only once it is published). Relays lease rows
+    // with FOR UPDATE SKIP LOCKED, not a cursor over \`position\`: identity
+    // values commit out of order.
+    sql: `
+      CREATE TABLE {schema}.outbox (
+        position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        provider text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        leased_until timestamptz NOT NULL DEFAULT '-infinity',
+        first_taken_at timestamptz,
+        takes integer NOT NULL DEFAULT 0,
+        published_at timestamptz,
+        stream_seq bigint,
+        UNIQUE (provider, id),
+        FOREIGN KEY (provider, id) REFERENCES {schema}.events (provider, id) ON DELETE CASCADE
+      );
+      CREATE INDEX outbox_unpublished_idx ON {schema}.outbox (position) WHERE published_at IS NULL;
+      CREATE TABLE {schema}.outbox_settings (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        enabled_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE FUNCTION {schema}.outbox_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM {schema}.outbox_settings) THEN
+          INSERT INTO {schema}.outbox (provider, id) VALUES (NEW.provider, NEW.id)
+          ON CONFLICT (provider, id) DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END
+      $$;
+      CREATE TRIGGER outbox_record AFTER INSERT ON {schema}.events
+        FOR EACH ROW EXECUTE FUNCTION {schema}.outbox_record();
+    `,
+  },
 ];

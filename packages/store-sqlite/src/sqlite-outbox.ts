@@ -60,12 +60,32 @@ export function createSqliteOutbox({
       sequence: db.prepare<
         [string, string],
         { stream_seq: number | null; published_at: number | null }
-      >('SELECT stream_seq, published_at FROM outbox WHERE provider = ? AND id = ?'),
+      >(
+        'SELECT stream_seq, published_at FROM outbox WHERE provider = ? AND id = ?',
+      ),
       lag: db.prepare<[], { events: number; oldest: number | null }>(`
         SELECT count(*) AS events, min(e.received_at) AS oldest
         FROM outbox o JOIN events e ON e.provider = o.provider AND e.id = o.id
         WHERE o.published_at IS NULL AND e.state <> 'quarantined'`),
     };
+  }
+
+  /**
+   * Outbox writes commit without their own fsync (`synchronous = NORMAL`
+   * for the one transaction; WAL keeps the database consistent): losing the
+   * last marks or leases to a power cut only means a re-publish, which the
+   * stream's dedup or the relay's lookup absorbs. The next claim's FULL
+   * commit syncs them anyway. Claims keep the store's own setting.
+   */
+  function relaxed<T>(run: () => T): T {
+    const previous = db.pragma('synchronous', { simple: true }) as number;
+    if (previous <= 1) return run();
+    db.pragma('synchronous = NORMAL');
+    try {
+      return run();
+    } finally {
+      db.pragma(`synchronous = ${previous}`);
+    }
   }
 
   function s() {
@@ -80,8 +100,8 @@ export function createSqliteOutbox({
     const st = s();
     const timestamp = now();
     const due = st.selectDue.all(timestamp, limit);
-    return due.map(
-      ({ position }) => st.lease.get(timestamp + leaseMs, timestamp, position)!,
+    return due.map(({ position }) =>
+      st.lease.get(timestamp + leaseMs, timestamp, position)!,
     );
   });
 
@@ -108,23 +128,21 @@ export function createSqliteOutbox({
     async takeUnpublished({ limit, leaseMs }) {
       const size = Math.floor(limit);
       if (!(size >= 1)) return [];
-      const rows = take.immediate(size, Math.max(0, leaseMs));
-      return rows.map(
-        (row): OutboxEvent => ({
-          provider: row.provider,
-          id: row.id,
-          position: row.position,
-          event: JSON.parse(row.event) as AnyWebhookEventV1,
-          takes: row.takes,
-          firstTakenAt: row.first_taken_at,
-        }),
-      );
+      const rows = relaxed(() => take.immediate(size, Math.max(0, leaseMs)));
+      return rows.map((row): OutboxEvent => ({
+        provider: row.provider,
+        id: row.id,
+        position: row.position,
+        event: JSON.parse(row.event) as AnyWebhookEventV1,
+        takes: row.takes,
+        firstTakenAt: row.first_taken_at,
+      }));
     },
     async markPublished(events) {
-      if (events.length > 0) mark.immediate(events);
+      if (events.length > 0) relaxed(() => mark.immediate(events));
     },
     async releaseUnpublished(keys) {
-      if (keys.length > 0) release.immediate(keys);
+      if (keys.length > 0) relaxed(() => release.immediate(keys));
     },
     async publishedSequence({ provider, id }) {
       const row = s().sequence.get(provider, id);

@@ -17,4 +17,5 @@ export {
   type TradevestNativeType,
 } from './tradevest-paths';
 export type * from './tradevest-payload-types';
+export { verifyTradevestWebhook } from './tradevest-verify-webhook';
 export { VERSION } from './version';

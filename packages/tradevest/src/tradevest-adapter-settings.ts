@@ -3,10 +3,10 @@ import type {
   IpAllowlistOptions,
   StaticHeaderCredential,
 } from '@finhooks/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** Settings of {@link createTradevestAdapter}. */
-export interface TradevestAdapterSettings {
+/** What every shape of {@link TradevestAdapterSettings} may set. */
+interface TradevestSettingsFields {
   /**
    * The headers configured on the Tradevest webhook (`POST /webhooks`,
    * `headers: [{ name, value }]`, at most 5), e.g.
@@ -36,6 +36,19 @@ export interface TradevestAdapterSettings {
   dedupWindowMs?: number;
 }
 
+/**
+ * Settings of {@link createTradevestAdapter}: at least one check, `headers`
+ * (the webhook's configured headers) or `ipAllowlist`, or the explicit
+ * `dangerouslyAllowUnauthenticated: true`. `{}` does not compile; an empty
+ * list or value is refused at runtime (`ConfigurationError`).
+ */
+export type TradevestAdapterSettings =
+  | (TradevestSettingsFields & {
+      headers: readonly StaticHeaderCredential[];
+    })
+  | (TradevestSettingsFields & { ipAllowlist: IpAllowlistOptions })
+  | (TradevestSettingsFields & { dangerouslyAllowUnauthenticated: true });
+
 /** Tradevest accepts at most five headers per webhook. */
 export const maximumTradevestHeaders = 5;
 
@@ -51,37 +64,64 @@ export const tradevestDefaultDedupWindowMs = 24 * 60 * 60 * 1000;
 // User-facing settings are strict: a misspelt key must not silently turn
 // authentication off.
 const settingsSchema = z.strictObject({
-  headers: z
-    .array(
-      z.strictObject({
-        name: z.string().regex(/^\S+$/, 'a header name without spaces'),
-        value: z.union([z.string(), z.array(z.string())]),
-      }),
-    )
-    .max(
-      maximumTradevestHeaders,
-      'Tradevest sends at most 5 headers per webhook',
-    )
-    .optional(),
-  ipAllowlist: z
-    .strictObject({
+  headers: z.optional(
+    z
+      .array(
+        z.strictObject({
+          name: z
+            .string()
+            .check(z.regex(/^\S+$/, 'a header name without spaces')),
+          value: z.union([z.string(), z.array(z.string())]),
+        }),
+      )
+      .check(
+        z.maxLength(
+          maximumTradevestHeaders,
+          'Tradevest sends at most 5 headers per webhook',
+        ),
+      ),
+  ),
+  ipAllowlist: z.optional(
+    z.strictObject({
       allow: z.array(z.string()),
-      trustedProxies: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
-  dangerouslyAllowUnauthenticated: z.boolean().optional(),
-  dedupWindowMs: z
-    .number()
-    .int('a whole number of milliseconds')
-    .positive('a positive number of milliseconds')
-    .optional(),
+      trustedProxies: z.optional(z.int().check(z.nonnegative())),
+    }),
+  ),
+  dangerouslyAllowUnauthenticated: z.optional(z.boolean()),
+  dedupWindowMs: z.optional(
+    z
+      .number()
+      .check(
+        z.int('a whole number of milliseconds'),
+        z.positive('a positive number of milliseconds'),
+      ),
+  ),
 });
+
+/**
+ * Words the issues that carry no message of their own, for this parse
+ * only (the host's global zod configuration stays as it is).
+ */
+function settingsIssueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown setting ${issue.keys.map(key => JSON.stringify(key)).join(', ')}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_small':
+      return `expected at least ${String(issue.minimum)}`;
+    default:
+      return 'invalid value';
+  }
+}
 
 /** Throws `ConfigurationError` naming every unusable setting. */
 export function assertTradevestSettings(
   settings: TradevestAdapterSettings,
 ): void {
-  const result = settingsSchema.safeParse(settings);
+  const result = z.safeParse(settingsSchema, settings, {
+    error: settingsIssueMessage,
+  });
   if (result.success) return;
   const problems = result.error.issues
     .map(issue => `${issue.path.join('.') || 'settings'}: ${issue.message}`)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An exact decimal number as text (`"12.50"`, `"-0.025"`). The adapter turns
@@ -7,16 +7,16 @@ import { z } from 'zod';
  */
 export const tradevestDecimalSchema = z
   .string()
-  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number');
+  .check(z.regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number'));
 
 /** A required object id: empty would make an unusable subject. */
-export const tradevestIdSchema = z.string().min(1);
+export const tradevestIdSchema = z.string().check(z.minLength(1));
 
 /** Why Tradevest could not process the object (`notificationType: VALIDATION_ERROR`). */
 export const tradevestValidationErrorSchema = z.looseObject({
   /** `ALREADY_EXISTS_ERROR`, `INSUFFICIENT_BALANCE`, … (open enum). */
-  errorType: z.string().nullish(),
-  description: z.string().nullish(),
+  errorType: z.nullish(z.string()),
+  description: z.nullish(z.string()),
 });
 
 /**
@@ -24,8 +24,8 @@ export const tradevestValidationErrorSchema = z.looseObject({
  * the types Tradevest has published no example for.
  */
 export const tradevestTolerantNotificationFields = {
-  modifiedOn: z.string().nullish(),
-  status: z.string().nullish(),
-  notificationType: z.string().nullish(),
-  validationError: tradevestValidationErrorSchema.nullish(),
+  modifiedOn: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  notificationType: z.nullish(z.string()),
+  validationError: z.nullish(tradevestValidationErrorSchema),
 };

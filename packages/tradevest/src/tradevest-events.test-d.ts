@@ -7,6 +7,9 @@ import {
 } from './index';
 import type {
   TradevestCustomerNotification,
+  TradevestDigitalAssetOrderNotification,
+  TradevestOnboardingNotification,
+  TradevestValidationError,
   TradevestIdentificationVerificationNotification,
   TradevestLabelsUpdateNotification,
   TradevestPartnerDocumentNotification,
@@ -133,5 +136,52 @@ describe('TradevestEvent', () => {
     });
     // @ts-expect-error: normalized statuses are lower case
     webhooks.on('payment.status_changed#FAILED', () => {});
+  });
+});
+
+describe('exported payload types', () => {
+  it('should equal what handlers get', () => {
+    if (event.nativeType === 'CUSTOMER_NOTIFICATION') {
+      expectTypeOf(event.data).toEqualTypeOf<TradevestCustomerNotification>();
+      expectTypeOf(event.data.validationError).toEqualTypeOf<
+        TradevestValidationError | null | undefined
+      >();
+    }
+    if (event.nativeType === 'ONBOARDING_NOTIFICATION')
+      expectTypeOf(event.data).toEqualTypeOf<TradevestOnboardingNotification>();
+    if (event.nativeType === 'DIGITAL_ASSET_ORDER_NOTIFICATION')
+      expectTypeOf(
+        event.data,
+      ).toEqualTypeOf<TradevestDigitalAssetOrderNotification>();
+    if (event.nativeType === 'TRANSFER_NOTIFICATION')
+      expectTypeOf(event.data).toEqualTypeOf<TradevestTransferNotification>();
+  });
+
+  it('should not compile a misspelt field, however deep', () => {
+    const webhooks = createWebhooks({
+      adapters: [
+        createTradevestAdapter({ headers: [{ name: 'api-key', value: 'k' }] }),
+      ],
+    });
+    webhooks.on('customer.status_changed', received => {
+      expectTypeOf(received.data.customerId).toEqualTypeOf<string>();
+      // @ts-expect-error: `customerId`, misspelt
+      void received.data.customerID;
+      // @ts-expect-error: `errorType`, misspelt
+      void received.data.validationError?.errortype;
+    });
+    webhooks.on('tradevest:DIGITAL_ASSET_ORDER_NOTIFICATION', received => {
+      // @ts-expect-error: `quantity`, misspelt
+      void received.data.executionData?.quantiy;
+    });
+  });
+
+  it('should type the exported payloads without index signatures', () => {
+    expectTypeOf<keyof TradevestValidationError>().toEqualTypeOf<
+      'errorType' | 'description'
+    >();
+    expectTypeOf<keyof TradevestReTokenPrices>().toEqualTypeOf<
+      'regularToken' | 'premiumToken'
+    >();
   });
 });

@@ -1,116 +1,119 @@
-import type { z } from 'zod';
+import type { KnownFields } from '@finhooks/core';
+import type * as z from 'zod/mini';
 import type { tradevestValidationErrorSchema } from './tradevest-common-schemas';
 import type * as schemas from './tradevest-schemas';
 import type * as tolerant from './tradevest-tolerant-schemas';
 
-// Native payload types: what `event.data` holds for each native type. Every
-// JSON number arrives as a string with its exact decimal text.
+// Native payload types: what `event.data` holds for each native type, and
+// exactly what handlers get. Every JSON number arrives as a string with its
+// exact decimal text. Keys Tradevest adds are kept at runtime but not typed
+// (`KnownFields`), so a misspelt field does not compile.
 
 /** `validationError` of a notification: why Tradevest could not process it. */
-export type TradevestValidationError = z.infer<
-  typeof tradevestValidationErrorSchema
+export type TradevestValidationError = KnownFields<
+  z.output<typeof tradevestValidationErrorSchema>
 >;
 /** Body of `/customer-notification` (CUSTOMER_NOTIFICATION). */
-export type TradevestCustomerNotification = z.infer<
-  typeof schemas.customerNotificationSchema
+export type TradevestCustomerNotification = KnownFields<
+  z.output<typeof schemas.customerNotificationSchema>
 >;
 /** Body of `/natural-person-notification` (NATURAL_PERSON_NOTIFICATION). */
-export type TradevestNaturalPersonNotification = z.infer<
-  typeof schemas.naturalPersonNotificationSchema
+export type TradevestNaturalPersonNotification = KnownFields<
+  z.output<typeof schemas.naturalPersonNotificationSchema>
 >;
 /** Body of `/identification-verification-notification`. */
-export type TradevestIdentificationVerificationNotification = z.infer<
-  typeof schemas.identificationVerificationNotificationSchema
+export type TradevestIdentificationVerificationNotification = KnownFields<
+  z.output<typeof schemas.identificationVerificationNotificationSchema>
 >;
 /** Body of `/labels-update-notification`: no object id, no time. */
-export type TradevestLabelsUpdateNotification = z.infer<
-  typeof schemas.labelsUpdateNotificationSchema
+export type TradevestLabelsUpdateNotification = KnownFields<
+  z.output<typeof schemas.labelsUpdateNotificationSchema>
 >;
 /** Body of `/onboarding-notification` (note `validationErrors`, a list). */
-export type TradevestOnboardingNotification = z.infer<
-  typeof schemas.onboardingNotificationSchema
+export type TradevestOnboardingNotification = KnownFields<
+  z.output<typeof schemas.onboardingNotificationSchema>
 >;
 /** Body of `/proxy-notification`. */
-export type TradevestProxyNotification = z.infer<
-  typeof schemas.proxyNotificationSchema
+export type TradevestProxyNotification = KnownFields<
+  z.output<typeof schemas.proxyNotificationSchema>
 >;
 /** Body of `/beneficial-owner-notification`. */
-export type TradevestBeneficialOwnerNotification = z.infer<
-  typeof schemas.beneficialOwnerNotificationSchema
+export type TradevestBeneficialOwnerNotification = KnownFields<
+  z.output<typeof schemas.beneficialOwnerNotificationSchema>
 >;
 /** Body of `/partner-document-notification`. */
-export type TradevestPartnerDocumentNotification = z.infer<
-  typeof schemas.partnerDocumentNotificationSchema
+export type TradevestPartnerDocumentNotification = KnownFields<
+  z.output<typeof schemas.partnerDocumentNotificationSchema>
 >;
 /** Body of `/document-notification`. */
-export type TradevestDocumentNotification = z.infer<
-  typeof schemas.documentNotificationSchema
+export type TradevestDocumentNotification = KnownFields<
+  z.output<typeof schemas.documentNotificationSchema>
 >;
 /** Body of `/customer-product-notification`. */
-export type TradevestCustomerProductNotification = z.infer<
-  typeof schemas.customerProductNotificationSchema
+export type TradevestCustomerProductNotification = KnownFields<
+  z.output<typeof schemas.customerProductNotificationSchema>
 >;
 /** Body of `/legal-entity-search-notification`. */
-export type TradevestLegalEntitySearchNotification = z.infer<
-  typeof schemas.legalEntitySearchNotificationSchema
+export type TradevestLegalEntitySearchNotification = KnownFields<
+  z.output<typeof schemas.legalEntitySearchNotificationSchema>
 >;
 /** Body of `/strategy-notification`. */
-export type TradevestStrategyNotification = z.infer<
-  typeof schemas.strategyNotificationSchema
+export type TradevestStrategyNotification = KnownFields<
+  z.output<typeof schemas.strategyNotificationSchema>
 >;
 /** Body of `/transfer-notification`. */
-export type TradevestTransferNotification = z.infer<
-  typeof schemas.transferNotificationSchema
+export type TradevestTransferNotification = KnownFields<
+  z.output<typeof schemas.transferNotificationSchema>
 >;
 /** Body of `/digital-asset-order-notification`; `executionData` numbers are decimal strings. */
-export type TradevestDigitalAssetOrderNotification = z.infer<
-  typeof schemas.digitalAssetOrderNotificationSchema
+export type TradevestDigitalAssetOrderNotification = KnownFields<
+  z.output<typeof schemas.digitalAssetOrderNotificationSchema>
 >;
 /** Body of `/traditional-asset-order-notification`. */
-export type TradevestTraditionalAssetOrderNotification = z.infer<
-  typeof schemas.traditionalAssetOrderNotificationSchema
+export type TradevestTraditionalAssetOrderNotification = KnownFields<
+  z.output<typeof schemas.traditionalAssetOrderNotificationSchema>
 >;
 /** Body of `/user-notification`. */
-export type TradevestUserNotification = z.infer<
-  typeof schemas.userNotificationSchema
+export type TradevestUserNotification = KnownFields<
+  z.output<typeof schemas.userNotificationSchema>
 >;
 /** Body of `/re-token-prices`: both prices as exact decimal strings (`"1.05"`). */
-export type TradevestReTokenPrices = z.infer<
-  typeof schemas.reTokenPricesSchema
+export type TradevestReTokenPrices = KnownFields<
+  z.output<typeof schemas.reTokenPricesSchema>
 >;
 /** Body of `/offboarding-notification`. */
-export type TradevestOffboardingNotification = z.infer<
-  typeof schemas.offboardingNotificationSchema
+export type TradevestOffboardingNotification = KnownFields<
+  z.output<typeof schemas.offboardingNotificationSchema>
 >;
 /** Body of `/legal-entity-notification` (unpublished; tolerant). */
-export type TradevestLegalEntityNotification = z.infer<
-  typeof tolerant.legalEntityNotificationSchema
+export type TradevestLegalEntityNotification = KnownFields<
+  z.output<typeof tolerant.legalEntityNotificationSchema>
 >;
 /** Body of `/legal-representative-notification` (unpublished; tolerant). */
-export type TradevestLegalRepresentativeNotification = z.infer<
-  typeof tolerant.legalRepresentativeNotificationSchema
+export type TradevestLegalRepresentativeNotification = KnownFields<
+  z.output<typeof tolerant.legalRepresentativeNotificationSchema>
 >;
 /** Body of `/partner-notification` (unpublished; tolerant). */
-export type TradevestPartnerNotification = z.infer<
-  typeof tolerant.partnerNotificationSchema
+export type TradevestPartnerNotification = KnownFields<
+  z.output<typeof tolerant.partnerNotificationSchema>
 >;
 /** Body of `/joint-person-notification` (unpublished; tolerant). */
-export type TradevestJointPersonNotification = z.infer<
-  typeof tolerant.jointPersonNotificationSchema
+export type TradevestJointPersonNotification = KnownFields<
+  z.output<typeof tolerant.jointPersonNotificationSchema>
 >;
 /** Body of `/tax-exemption-order-notification` (unpublished; tolerant). */
-export type TradevestTaxExemptionOrderNotification = z.infer<
-  typeof tolerant.taxExemptionOrderNotificationSchema
+export type TradevestTaxExemptionOrderNotification = KnownFields<
+  z.output<typeof tolerant.taxExemptionOrderNotificationSchema>
 >;
 /** Body of `/corporate-action-notification` (unpublished; tolerant). */
-export type TradevestCorporateActionNotification = z.infer<
-  typeof tolerant.corporateActionNotificationSchema
+export type TradevestCorporateActionNotification = KnownFields<
+  z.output<typeof tolerant.corporateActionNotificationSchema>
 >;
 /** Body of `/savings-plans-notification` (unpublished; tolerant). */
-export type TradevestSavingsPlansNotification = z.infer<
-  typeof tolerant.savingsPlansNotificationSchema
+export type TradevestSavingsPlansNotification = KnownFields<
+  z.output<typeof tolerant.savingsPlansNotificationSchema>
 >;
 /** Body of `/tokenized-asset-order-notification` (unpublished; tolerant). */
-export type TradevestTokenizedAssetOrderNotification = z.infer<
-  typeof tolerant.tokenizedAssetOrderNotificationSchema
+export type TradevestTokenizedAssetOrderNotification = KnownFields<
+  z.output<typeof tolerant.tokenizedAssetOrderNotificationSchema>
 >;

@@ -1,10 +1,10 @@
 // Limited version of Tradevest's notification schemas, focused on what the
 // mapping reads and what users obviously need (ids, status, modifiedOn,
 // notificationType, validation errors). Unknown keys are kept. Required
-// where the Partner Webhooks page says "Required", `.nullish()` otherwise.
+// where the Partner Webhooks page says "Required", `z.nullish` otherwise.
 // `notificationType` is an open enum: CREATED, UPDATED, VALIDATION_ERROR,
 // and STARTED on onboarding/offboarding.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   tradevestDecimalSchema as decimal,
   tradevestIdSchema as id,
@@ -12,17 +12,17 @@ import {
 } from './tradevest-common-schemas';
 
 const optionalFields = {
-  modifiedOn: z.string().nullish(),
-  status: z.string().nullish(),
+  modifiedOn: z.nullish(z.string()),
+  status: z.nullish(z.string()),
   notificationType: z.string(),
-  validationError: validationError.nullish(),
+  validationError: z.nullish(validationError),
 };
 
 const requiredStatusFields = {
   modifiedOn: z.string(),
   status: z.string(),
   notificationType: z.string(),
-  validationError: validationError.nullish(),
+  validationError: z.nullish(validationError),
 };
 
 export const customerNotificationSchema = z.looseObject({
@@ -42,16 +42,16 @@ export const identificationVerificationNotificationSchema = z.looseObject({
 });
 
 export const labelsUpdateNotificationSchema = z.looseObject({
-  updatedCustomers: z.array(z.string()).nullish(),
+  updatedCustomers: z.nullish(z.array(z.string())),
   notificationType: z.string(),
-  validationError: validationError.nullish(),
+  validationError: z.nullish(validationError),
 });
 
 export const onboardingNotificationSchema = z.looseObject({
   onboardingId: id,
   ...requiredStatusFields,
   // Onboarding reports a list: the detailed reasons are only sent here.
-  validationErrors: z.array(validationError).nullish(),
+  validationErrors: z.nullish(z.array(validationError)),
 });
 
 export const proxyNotificationSchema = z.looseObject({
@@ -88,7 +88,7 @@ export const legalEntitySearchNotificationSchema = z.looseObject({
 
 export const strategyNotificationSchema = z.looseObject({
   strategyId: id,
-  subscriberId: z.string().nullish(),
+  subscriberId: z.nullish(z.string()),
   ...optionalFields,
 });
 
@@ -105,19 +105,19 @@ const orderFields = {
   externalId: z.string(),
   status: z.string(),
   notificationType: z.string(),
-  validationError: validationError.nullish(),
+  validationError: z.nullish(validationError),
 };
 
 export const digitalAssetOrderNotificationSchema = z.looseObject({
   ...orderFields,
-  quoteId: z.string().nullish(),
-  executionData: z
-    .looseObject({
-      quantity: decimal.nullish(),
-      executionPrice: decimal.nullish(),
-      executionAmount: decimal.nullish(),
-    })
-    .nullish(),
+  quoteId: z.nullish(z.string()),
+  executionData: z.nullish(
+    z.looseObject({
+      quantity: z.nullish(decimal),
+      executionPrice: z.nullish(decimal),
+      executionAmount: z.nullish(decimal),
+    }),
+  ),
 });
 
 export const traditionalAssetOrderNotificationSchema =

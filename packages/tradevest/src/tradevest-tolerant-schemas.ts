@@ -2,15 +2,15 @@
 // are unknown, so every field is optional and the id field is a guess after
 // the pattern of the published ones (`<object>Id`); the subject is set only
 // when that field is present.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tradevestTolerantNotificationFields } from './tradevest-common-schemas';
 
-type OptionalId = z.ZodOptional<z.ZodNullable<z.ZodString>>;
+type OptionalId = z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString>>;
 
 function tolerantNotificationSchema<TIdField extends string>(
   idField: TIdField,
 ) {
-  const idShape = { [idField]: z.string().nullish() } as {
+  const idShape = { [idField]: z.nullish(z.string()) } as {
     [K in TIdField]: OptionalId;
   };
   return z.looseObject({ ...idShape, ...tradevestTolerantNotificationFields });

@@ -40,8 +40,14 @@ function configurationError(build: () => unknown): ConfigurationError {
 
 describe('createTradevestAdapter settings', () => {
   it('should refuse to be built without any check', () => {
+    // @ts-expect-error: no check configured (refused by the type as well)
     configurationError(() => createTradevestAdapter({}));
     configurationError(() => createTradevestAdapter({ headers: [] }));
+    configurationError(() =>
+      createTradevestAdapter({
+        dangerouslyAllowUnauthenticated: false,
+      } as unknown as TradevestAdapterSettings),
+    );
   });
 
   it('should refuse an empty header value', () => {
@@ -69,10 +75,33 @@ describe('createTradevestAdapter settings', () => {
     );
     const misspelt = {
       header: [{ name: 'api-key', value: 'v' }],
-    } as TradevestAdapterSettings;
+    } as unknown as TradevestAdapterSettings;
     expect(
       configurationError(() => createTradevestAdapter(misspelt)).message,
-    ).toMatch(/header/);
+    ).toMatch(/unknown setting "header"/);
+  });
+
+  it('should name each unusable setting in readable words', () => {
+    const message = (settings: unknown) =>
+      configurationError(() =>
+        createTradevestAdapter(settings as TradevestAdapterSettings),
+      ).message;
+    const headers = [{ name: 'api-key', value: 'k' }];
+    expect(message({ headers, dedupWindowMs: 1.5 })).toContain(
+      'dedupWindowMs: a whole number of milliseconds',
+    );
+    expect(message({ headers, dedupWindowMs: -1 })).toContain(
+      'dedupWindowMs: a positive number of milliseconds',
+    );
+    expect(message({ headers, dedupWindowMs: '60000' })).toContain(
+      'dedupWindowMs: expected number',
+    );
+    expect(message({ headers: [{ name: 'api key', value: 'k' }] })).toContain(
+      'headers.0.name: a header name without spaces',
+    );
+    expect(
+      message({ ipAllowlist: { allow: ['203.0.113.7'], trustedProxies: -1 } }),
+    ).toContain('ipAllowlist.trustedProxies: expected at least 0');
   });
 
   it('should run unauthenticated only with the explicit opt-out', async () => {

@@ -7,6 +7,7 @@ import {
   type ContractContext,
   type DurableStoreContractTarget,
 } from './durable-store-contract/context';
+import { registerGroupCommitTests } from './durable-store-contract/group-commit';
 import { registerIdentityTests } from './durable-store-contract/identity';
 import { registerOutboxTests } from './durable-store-contract/outbox';
 import { registerProcessingTests } from './durable-store-contract/processing';
@@ -88,6 +89,7 @@ export function runDurableStoreContractTests(
     registerRejectedDataTests(ctx);
     registerRetentionTests(ctx);
     registerRemapTests(ctx);
+    registerGroupCommitTests(ctx);
     registerOutboxTests(ctx);
   });
 }

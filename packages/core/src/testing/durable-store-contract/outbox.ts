@@ -73,9 +73,9 @@ export function registerOutboxTests(ctx: ContractContext): void {
     // Leased: the next take gets only the rest.
     const rest = await store!.takeUnpublished({ limit: 10, leaseMs: LEASE });
     expect(rest.map(row => row.id)).toEqual(['e3']);
-    expect(
-      await store!.takeUnpublished({ limit: 10, leaseMs: LEASE }),
-    ).toEqual([]);
+    expect(await store!.takeUnpublished({ limit: 10, leaseMs: LEASE })).toEqual(
+      [],
+    );
 
     await store!.markPublished([
       { provider: 'acme', id: 'e1', sequence: 7 },
@@ -98,9 +98,9 @@ export function registerOutboxTests(ctx: ContractContext): void {
     await store!.markPublished([{ provider: 'acme', id: 'e2', sequence: 11 }]);
     expect(await store!.publishedSequence(key(events[1]!))).toBe(10);
     ctx.clock += 10 * LEASE;
-    expect(
-      await store!.takeUnpublished({ limit: 10, leaseMs: LEASE }),
-    ).toEqual([]);
+    expect(await store!.takeUnpublished({ limit: 10, leaseMs: LEASE })).toEqual(
+      [],
+    );
     expect(await store!.outboxLag()).toEqual({ events: 0 });
   });
 
@@ -125,17 +125,17 @@ export function registerOutboxTests(ctx: ContractContext): void {
     const invalid = makeInvalid({ id: 'bad' });
     await store!.claim(entry(invalid));
     expect(await store!.outboxLag()).toEqual({ events: 0 });
-    expect(
-      await store!.takeUnpublished({ limit: 10, leaseMs: LEASE }),
-    ).toEqual([]);
+    expect(await store!.takeUnpublished({ limit: 10, leaseMs: LEASE })).toEqual(
+      [],
+    );
     // A replay that is still invalid keeps it out.
     await store!.replaceQuarantined(
       key(invalid),
       makeInvalid({ id: 'bad', type: 'acme.still_unknown' }),
     );
-    expect(
-      await store!.takeUnpublished({ limit: 10, leaseMs: LEASE }),
-    ).toEqual([]);
+    expect(await store!.takeUnpublished({ limit: 10, leaseMs: LEASE })).toEqual(
+      [],
+    );
     const fixed = makeEvent({ id: 'bad', type: 'payment.status_changed' });
     await store!.replaceQuarantined(key(invalid), fixed);
     const taken = await store!.takeUnpublished({ limit: 10, leaseMs: LEASE });
@@ -204,8 +204,8 @@ export function registerOutboxTests(ctx: ContractContext): void {
     ).toBe(1);
     expect(await store!.publishedSequence(key(unpublished))).toBeUndefined();
     expect(await store!.outboxLag()).toEqual({ events: 0 });
-    expect(
-      await store!.takeUnpublished({ limit: 10, leaseMs: LEASE }),
-    ).toEqual([]);
+    expect(await store!.takeUnpublished({ limit: 10, leaseMs: LEASE })).toEqual(
+      [],
+    );
   });
 }
