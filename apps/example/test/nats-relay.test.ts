@@ -12,6 +12,7 @@ import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { CloudEvent } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from '../src/config';
 import { send } from '../src/examples';
 import {
   TEST_ENV,
@@ -120,6 +121,35 @@ async function relayDrained(url: string) {
     return relay.connected && relay.lagEvents === 0 ? relay : undefined;
   }, 30_000);
 }
+
+describe('NATS relay configuration', () => {
+  it('is off without NATS_URL, defaults the stream and prefix, and refuses bad names', () => {
+    expect(loadConfig({}).nats).toBeUndefined();
+    const config = loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' });
+    expect(config.nats).toEqual({
+      url: 'nats://127.0.0.1:4222',
+      stream: 'FINHOOKS',
+      subjectPrefix: 'finhooks',
+    });
+    expect(describeConfig(config).nats).toEqual({
+      stream: 'FINHOOKS',
+      subjectPrefix: 'finhooks',
+    });
+    expect(
+      loadConfig({
+        NATS_URL: 'nats://n:4222',
+        NATS_STREAM: 'EVENTS',
+        NATS_SUBJECT_PREFIX: 'acme.hooks',
+      }).nats,
+    ).toMatchObject({ stream: 'EVENTS', subjectPrefix: 'acme.hooks' });
+    expect(() =>
+      loadConfig({ NATS_URL: 'nats://n:4222', NATS_STREAM: 'A.B' }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ NATS_URL: 'nats://n:4222', NATS_SUBJECT_PREFIX: 'a.>' }),
+    ).toThrow(ConfigError);
+  });
+});
 
 describe('NATS relay in the app', () => {
   it('publishes every delivery once as a CloudEvent and shows the lag in /api/relay and /metrics', async () => {

@@ -108,7 +108,16 @@ const webhooks = createWebhooks({
           warnings: [],
           event: {
             specVersion: '1',
-            id: String(counter++),
+            id: String(counter),
+            identity: { source: 'provider_id', key: String(counter++) },
+            authenticity: {
+              scheme: 'signature',
+              body: true,
+              type: true,
+              timestamp: false,
+              url: false,
+              headers: [],
+            },
             provider: 'bench',
             type: 'transaction.updated',
             nativeType: 'checkout_transaction',
@@ -154,7 +163,12 @@ async function memoryOfStore() {
   const store = createMemoryStore({ maxEntries });
   const growth = [];
   for (let i = 0; i < claims; i++) {
-    const event = { provider: 'bench', id: `evt-${i.toString(36)}-memory` };
+    const id = `evt-${i.toString(36)}-memory`;
+    const event = {
+      provider: 'bench',
+      id,
+      identity: { source: 'provider_id', key: id },
+    };
     await store.claim({ event, delivery: undefined });
     if (checkpoints.includes(i + 1)) growth.push(heapUsed() - before);
   }

@@ -543,7 +543,7 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
             'NATS relay: publishing failed; events stay in the store, retrying with backoff',
           );
         }
-        if (nc === undefined || nc.isClosed()) counters.connected = false;
+        counters.connected = false;
         streamReady = false;
         if (!stopping) await sleep(delay);
         delay = Math.min(delay * 2, maxDelayMs);
