@@ -24,8 +24,11 @@ run_step pnpm build
 run_step pnpm type-check
 run_step pnpm lint
 run_step pnpm publint
+run_step pnpm size
 # The adapter generator, in a temporary copy: what it makes must pass every check.
 run_step bash scripts/check-new-adapter.sh
+# The packages as published (temporary copies): a core patch versions core alone; packed tarballs work in clean ESM/CJS/TS/edge consumers.
+run_step pnpm release:check
 
 log=$(mktemp)
 pnpm test 2>&1 | tee "$log"

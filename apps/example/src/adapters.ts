@@ -1,5 +1,8 @@
 import type { WebhookAdapterV1 } from '@finhooks/core';
-import { createDinteroAdapter } from '@finhooks/dintero';
+import {
+  createDinteroAdapter,
+  type DinteroAdapterSettings,
+} from '@finhooks/dintero';
 import { createRedpinAdapter } from '@finhooks/redpin';
 import { createSolarisAdapter } from '@finhooks/solaris';
 import { createTradevestAdapter } from '@finhooks/tradevest';
@@ -13,31 +16,32 @@ export function createAdapters(config: AppConfig): WebhookAdapterV1[] {
   const { dintero, solaris, redpin, tradevest } = config.providers;
   const adapters: WebhookAdapterV1[] = [];
   if (dintero) {
-    adapters.push(
-      createDinteroAdapter({
-        ...(dintero.webhookSecret !== undefined && {
-          secret: dintero.webhookSecret,
-        }),
-        ...(dintero.checkout && {
-          checkout: {
-            secret: dintero.checkout.secret,
-            accountId: dintero.checkout.accountId,
-            ...(config.publicUrl !== undefined && {
-              publicUrl: config.publicUrl,
-            }),
-          },
-        }),
-      }) as WebhookAdapterV1,
-    );
+    const checkout = dintero.checkout && {
+      secret: dintero.checkout.secret,
+      accountId: dintero.checkout.accountId,
+      ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+    };
+    // At least one mechanism is configured (config.ts makes sure).
+    const settings: DinteroAdapterSettings | undefined =
+      dintero.webhookSecret !== undefined
+        ? { secret: dintero.webhookSecret, ...(checkout && { checkout }) }
+        : checkout && { checkout };
+    if (settings)
+      adapters.push(createDinteroAdapter(settings) as WebhookAdapterV1);
   }
   if (solaris) {
     adapters.push(
-      createSolarisAdapter({
-        ...(solaris.secretsByEventType && {
-          secrets: solaris.secretsByEventType,
-        }),
-        ...(solaris.secret !== undefined && { defaultSecret: solaris.secret }),
-      }) as WebhookAdapterV1,
+      createSolarisAdapter(
+        solaris.secretsByEventType !== undefined
+          ? {
+              secrets: solaris.secretsByEventType,
+              ...(solaris.secret !== undefined && {
+                defaultSecret: solaris.secret,
+              }),
+            }
+          : // config.ts requires one of the two: '' would fail loudly.
+            { defaultSecret: solaris.secret ?? '' },
+      ) as WebhookAdapterV1,
     );
   }
   if (redpin) {

@@ -11,7 +11,9 @@ export interface Env {
 function createReceiver(env: Env) {
   const webhooks = createWebhooks({
     adapters: [
-      createSolarisAdapter({ secrets: { BOOKING: env.SOLARIS_BOOKING_SECRET } }),
+      createSolarisAdapter({
+        secrets: { BOOKING: env.SOLARIS_BOOKING_SECRET },
+      }),
     ],
   });
   webhooks.on('booking.created', event => {

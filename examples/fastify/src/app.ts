@@ -26,7 +26,10 @@ export function createApp(apiKey: string) {
     );
     webhookRoutes.post('/webhooks/tradevest/*', async (request, reply) => {
       const answer = await answerNodeRequest(webhooks, request.raw);
-      return reply.code(answer.status).headers(answer.headers).send(answer.body);
+      return reply
+        .code(answer.status)
+        .headers(answer.headers)
+        .send(answer.body);
     });
   });
   app.get('/health', async () => 'ok');

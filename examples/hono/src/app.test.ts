@@ -13,7 +13,9 @@ let origin: string;
 
 beforeAll(async () => {
   server = await new Promise<ServerType>(resolve => {
-    const started = serve({ fetch: app.fetch, port: 0 }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, port: 0 }, () =>
+      resolve(started),
+    );
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
