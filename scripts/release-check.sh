@@ -121,18 +121,33 @@ run_step "core patch versions core alone" "$patch_copy" core_patch_only
 
 # --- (b) version, build, pack -----------------------------------------------
 
-version_plan() {
-  ln -s "$repo/node_modules" node_modules
-  pnpm exec changeset version || return 1
-  rm node_modules
+published_versions() {
   node -e '
-    const { readdirSync, existsSync } = require("node:fs");
+    const { readdirSync, existsSync, readFileSync } = require("node:fs");
     for (const name of readdirSync("packages").sort()) {
       const file = `packages/${name}/package.json`;
       if (!existsSync(file)) continue;
-      const pkg = require(`./${file}`);
-      if (!pkg.private) console.log(`  ${pkg.name.padEnd(28)} ${pkg.version}`);
+      const pkg = JSON.parse(readFileSync(file, "utf8"));
+      if (!pkg.private) console.log(`${pkg.name} ${pkg.version}`);
     }'
+}
+
+version_plan() {
+  local before after
+  before=$(published_versions)
+  ln -s "$repo/node_modules" node_modules
+  pnpm exec changeset version || return 1
+  rm node_modules
+  after=$(published_versions)
+  join <(echo "$before") <(echo "$after") | while read -r name old new; do
+    printf '  %-28s %s -> %s\n' "$name" "$old" "$new"
+  done
+  # Worth a look before merging the version PR: a dependent crossing a
+  # major because core left its caret peer range (a core minor on 0.x).
+  join <(echo "$before") <(echo "$after") | awk '{
+    split($2, o, "."); split($3, n, ".");
+    if (n[1] > o[1]) printf "NOTE: %s %s -> %s is a major bump (its own changesets, or @finhooks/core leaving its caret peer range)\n", $1, $2, $3 }' |
+    tee "$tmp/major-notes"
 }
 
 pack_all() {
@@ -271,7 +286,7 @@ async function main() {
     ['store-postgres', storePostgres.createPostgresStore],
   ])
     if (typeof fn !== 'function') throw new Error(`${name}: no create function`);
-  lines.push(`stores load (core ${core.VERSION}, sqlite ${storeSqlite.VERSION}, postgres ${storePostgres.VERSION})`);
+  lines.push(`stores load: createSqliteStore, createPostgresStore (core ${core.VERSION})`);
   console.log(lines.map(line => `  ${line}`).join('\n'));
 }
 main().catch(error => {
@@ -417,6 +432,7 @@ run_step "consumer: npm install (edge, no @types/node)" "$consumers/edge" setup_
   run_step "consumer: tsc edge Fetch path" "$consumers/edge" \
     "$consumers/edge/node_modules/.bin/tsc" -p .
 
+[ -s "$tmp/major-notes" ] && mapfile -t -O "${#notes[@]}" notes <"$tmp/major-notes"
 notes+=("tarballs (packed size):")
 for file in "$tarballs"/*.tgz; do
   notes+=("$(stat -c '%s %n' "$file" | awk '{ n = split($2, p, "/"); printf "  %-40s %6.1f kB", p[n], $1 / 1024 }')")

@@ -250,7 +250,7 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
     });
   });
 
-  // Not in DESIGN §7: the raw delivery and processing state, for the page.
+  // Not in docs/architecture.md#routes: the raw delivery and processing state, for the page.
   app.get('/api/events/:provider/:id/delivery', async c => {
     const { stored, response } = await getStored(c);
     if (stored === undefined) return response;

@@ -31,7 +31,7 @@ export interface ProvidersConfig {
   tradevest?: StaticHeaderConfig;
 }
 
-/** Everything the service reads from its environment (DESIGN §7). */
+/** Everything the service reads from its environment (docs/architecture.md#environment-variables). */
 export interface AppConfig {
   port: number;
   /**

@@ -17,14 +17,14 @@ import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
 import { clip, type RefusalLog } from './refusal-log';
 
-/** One webhook route of DESIGN §7. */
+/** One webhook route of docs/architecture.md#routes. */
 export interface WebhookRoute {
   path: string;
   provider: ProviderName;
   methods: readonly string[];
 }
 
-/** The public webhook routes (DESIGN §7). */
+/** The public webhook routes (docs/architecture.md#routes). */
 export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
   { path: '/webhooks/dintero', provider: 'dintero', methods: ['POST'] },
   // Checkout `callback_url`: GET by default, POST with `method=POST`.

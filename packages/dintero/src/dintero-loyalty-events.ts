@@ -140,7 +140,7 @@ export const dinteroLoyaltyEvents = {
   transaction: defineWebhookEvent({
     type: 'pos_transaction.updated',
     subjectType: 'pos_transaction',
-    reference: `${hooksApi} (subscription events enum: "transaction"): the legacy loyalty transaction event (no published example; PROVIDERS.md §1.6 "(legacy) transaction event")`,
+    reference: `${hooksApi} (subscription events enum: "transaction"): the legacy loyalty transaction event (no published example; listed as legacy in docs/providers/dintero.md#events)`,
     schema: dinteroLegacyTransactionEventSchema,
     describe: data => ({
       subject: subjectOf('pos_transaction', data.id),

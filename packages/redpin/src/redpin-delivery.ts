@@ -1,7 +1,7 @@
 import type { WebhookDeliveryFacts } from '@finhooks/core';
 import { isRecord, redpinGeneration } from './redpin-native-type';
 
-/** Envelope `version`s Redpin documents (PROVIDERS.md §3: `"v1.0.0"`). */
+/** Envelope `version`s Redpin documents (docs/providers/redpin.md#payload-generations: `"v1.0.0"`). */
 export const redpinDocumentedVersions: readonly string[] = ['v1.0.0'];
 
 /**

@@ -208,5 +208,13 @@ const lines = [
   `Targets: p99 lag under 1 s at 80% of the relay-off rate — ${p99 < 1000 ? 'met' : 'NOT met'} (${ms(p99)}); ingest with the relay on at most 15% lower — ${ingestDrop <= 0.15 ? 'met' : 'NOT met'} (${(ingestDrop * 100).toFixed(1)}% lower). Relay errors: ${lagRun.metrics.errors + fullRun.metrics.errors}.`,
   '',
 ];
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
-console.log(lines.join('\n'));
+// Prettier-formatted, as the repository's `pnpm lint` expects.
+let markdown = lines.join('\n');
+try {
+  const prettier = await import('prettier');
+  markdown = await prettier.format(markdown, { parser: 'markdown' });
+} catch {
+  // prettier is a root devDependency; without it the table stays unaligned.
+}
+writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+console.log(markdown);

@@ -86,8 +86,15 @@ export interface NatsRelayOptions {
   maxInFlight?: number;
   /** How long a take reserves events for this relay, in ms. Default 30 000. */
   leaseMs?: number;
-  /** How often an idle relay looks for new events, in ms. Default 200 (`notify()` wakes it at once). */
+  /** How often an idle relay looks for new events, in ms. Default 200 (`notify()` wakes it sooner). */
   pollIntervalMs?: number;
+  /**
+   * Shortest time between two takes that were not full, in ms: `notify()`
+   * waits until then, so that one take and one mark carry the events of a
+   * burst instead of one each (less store work per event, a little lag).
+   * Default 50; 0 wakes at once.
+   */
+  batchDelayMs?: number;
   /** How long a publish waits for its ack, in ms. Default 5 000. */
   publishTimeoutMs?: number;
   /** Backoff after a failure: first and longest delay, in ms. Default 250 and 10 000. */
@@ -217,6 +224,10 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
     options.pollIntervalMs,
     200,
   );
+  const batchDelayMs =
+    options.batchDelayMs === 0
+      ? 0
+      : positive('batchDelayMs', options.batchDelayMs, 50);
   const publishTimeoutMs = positive(
     'publishTimeoutMs',
     options.publishTimeoutMs,
@@ -248,6 +259,8 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let lastTakeAt = 0;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let lagTimer: ReturnType<typeof setInterval> | undefined;
   let failing = false;
   const erasures: {
@@ -519,6 +532,7 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
       try {
         const client = await ensureStream();
         await publishErasures(client);
+        lastTakeAt = Date.now();
         const batch = await store.takeUnpublished({
           limit: batchSize,
           leaseMs,
@@ -565,6 +579,8 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
     async stop() {
       if (!running) return;
       stopping = true;
+      if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+      wakeTimer = undefined;
       wake?.();
       if (lagTimer !== undefined) clearInterval(lagTimer);
       await loop;
@@ -581,7 +597,17 @@ export function createNatsRelay(options: NatsRelayOptions): NatsRelay {
       streamReady = false;
     },
     notify() {
-      wake?.();
+      if (wake === undefined || wakeTimer !== undefined) return;
+      const wait = lastTakeAt + batchDelayMs - Date.now();
+      if (wait <= 0) {
+        wake();
+        return;
+      }
+      wakeTimer = setTimeout(() => {
+        wakeTimer = undefined;
+        wake?.();
+      }, wait);
+      wakeTimer.unref?.();
     },
     publishErasure(notice) {
       return new Promise<void>((resolve, reject) => {

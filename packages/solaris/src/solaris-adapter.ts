@@ -27,8 +27,8 @@ const provider = 'solaris';
 
 /**
  * Solaris retries a notification with exponential backoff for up to 5
- * days (PROVIDERS.md §2.4): identical signed bodies of one type and
- * subject within that time are one event.
+ * days (docs/providers/solaris.md#retries): identical signed bodies of
+ * one type and subject within that time are one event.
  */
 export const solarisDefaultDedupWindowMs = 5 * 24 * 60 * 60 * 1000;
 

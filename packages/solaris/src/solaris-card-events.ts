@@ -113,8 +113,9 @@ export type SolarisScaChallenge = KnownFields<
 >;
 
 /**
- * Reservation `status` (PROVIDERS.md §2.7): `RESOLVED` covers booked,
- * cancelled and expired alike, so it says nothing the vocabulary can.
+ * Reservation `status` (docs/providers/solaris.md#status-enums):
+ * `RESOLVED` covers booked, cancelled and expired alike, so it says
+ * nothing the vocabulary can.
  */
 const reservationStatuses = {
   OPEN: 'authorized',
@@ -297,7 +298,7 @@ export const solarisCardEvents = {
     subjectType: 'challenge',
     reference: solarisReference(
       'sca_challenge',
-      'A 3-D Secure challenge was created for a card transaction (name per third-party code, PROVIDERS.md §2.6; page not retrieved).',
+      'A 3-D Secure challenge was created for a card transaction (name per third-party code, docs/providers/solaris.md#event-names; page not retrieved).',
     ),
     schema: solarisChallengeSchema,
     describe: data => ({ subject: firstSubject(['challenge', data.id]) }),
@@ -330,7 +331,7 @@ export const solarisCardEvents = {
     subjectType: 'reservation',
     statuses: reservationStatuses,
     reference:
-      '../shared/PROVIDERS.md §2.6 (kontist EventType, third-party): RESERVATION_AND_CARD_STATUS_CHANGES — legacy name, no docs.solarisgroup.com page',
+      'https://docs.solarisgroup.com/api-reference/onboarding/webhooks/webhook-events — RESERVATION_AND_CARD_STATUS_CHANGES: legacy name from a third-party EventType enum, no page of its own (docs/providers/solaris.md#event-names)',
     schema: z.looseObject({
       id: nullishString,
       status: nullishString,

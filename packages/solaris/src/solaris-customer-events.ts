@@ -171,7 +171,7 @@ export type SolarisPotentialAccountBlocking = KnownFields<
   z.output<typeof solarisPotentialAccountBlockingSchema>
 >;
 
-/** Person identification `status` (PROVIDERS.md §2.7). */
+/** Person identification `status` (docs/providers/solaris.md#status-enums). */
 const identificationStatuses = {
   created: 'pending',
   pending: 'pending',
@@ -194,7 +194,7 @@ const identificationStatuses = {
   expired: 'expired',
 } as const satisfies Record<string, NormalizedStatusDecision>;
 
-/** Business identification `status` (PROVIDERS.md §2.7). */
+/** Business identification `status` (docs/providers/solaris.md#status-enums). */
 const businessIdentificationStatuses = {
   created: 'pending',
   pending: 'pending',
@@ -203,7 +203,7 @@ const businessIdentificationStatuses = {
   expired: 'expired',
 } as const satisfies Record<string, NormalizedStatusDecision>;
 
-/** Identification origination `status` (PROVIDERS.md §2.7). */
+/** Identification origination `status` (docs/providers/solaris.md#status-enums). */
 const originationStatuses = {
   identification_trigger_pending: 'requires_action',
   esign_pending: 'requires_action',
@@ -425,7 +425,7 @@ export const solarisCustomerEvents = {
     subjectType: 'identification',
     reference: solarisReference(
       'potential_account_blocking',
-      'The identification document of a customer is about to expire; the account will be blocked on blocking_date (event name per PROVIDERS.md §2.6, not confirmed).',
+      'The identification document of a customer is about to expire; the account will be blocked on blocking_date (event name per docs/providers/solaris.md#event-names, not confirmed).',
     ),
     schema: solarisPotentialAccountBlockingSchema,
   }),

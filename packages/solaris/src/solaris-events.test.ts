@@ -24,8 +24,9 @@ const reservation = {
   meta_info: '{}',
 };
 
-// Minimal payloads, shaped after PROVIDERS.md §2.6, for types without a
-// published example in the seed.
+// Minimal payloads, shaped after the fields on each type's Solaris page
+// (docs/providers/solaris.md#event-names), for types without a
+// published example.
 const minimalSamples: Record<string, unknown> = {
   IDENTIFICATION: {
     id: 'i1',

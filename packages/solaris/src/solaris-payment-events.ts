@@ -194,7 +194,7 @@ const payoutStatuses = {
   DECLINED: 'failed',
 } as const satisfies Record<string, NormalizedStatusDecision>;
 
-/** SEPA direct debit profile `status` (legacy, PROVIDERS.md §2.7). */
+/** SEPA direct debit profile `status` (legacy, docs/providers/solaris.md#status-enums). */
 const directDebitProfileStatuses = {
   ACCEPTED: 'active',
   ACTIVE: 'active',
@@ -412,7 +412,7 @@ export const solarisPaymentEvents = {
     statuses: { RETURNED: 'failed' },
     reference: solarisReference(
       'incoming_rejected_transaction',
-      'An incoming transaction to an account was rejected (event name per PROVIDERS.md §2.6, not confirmed).',
+      'An incoming transaction to an account was rejected (event name per docs/providers/solaris.md#event-names, not confirmed).',
     ),
     schema: solarisRejectedTransactionSchema,
     describe: data => ({

@@ -1,7 +1,7 @@
 /**
  * Where Solaris documents an event: its page in the webhook events
- * reference (docs.solarisgroup.com, see ../shared/seeds/solaris-webhooks.txt
- * and PROVIDERS.md §2.6) and a short quote of what the page says. The path
+ * reference (docs.solarisgroup.com, see docs/providers/solaris.md#event-names)
+ * and a short quote of what the page says. The path
  * slug is the lower-case event name unless Solaris named the page
  * otherwise (`card_authorization_resolved`).
  */

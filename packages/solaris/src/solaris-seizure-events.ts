@@ -27,7 +27,7 @@ const solarisSeizureSchema = z.looseObject({
 /** `PERSON_SEIZURE_*` / `BUSINESS_SEIZURE_*` payload. */
 export type SolarisSeizure = KnownFields<z.output<typeof solarisSeizureSchema>>;
 
-/** Seizure `status` (PROVIDERS.md §2.7). */
+/** Seizure `status` (docs/providers/solaris.md#status-enums). */
 const seizureStatuses = {
   WAITING_FOR_AUTHORITY: 'pending',
   ACTIVE: 'active',
@@ -53,7 +53,8 @@ function seizureEvent<TType extends string>(
   });
 }
 
-const unconfirmed = ' (event name per third-party code, PROVIDERS.md §2.6)';
+const unconfirmed =
+  ' (event name per third-party code, docs/providers/solaris.md#event-names)';
 
 export const solarisSeizureEvents = {
   PERSON_SEIZURE_CREATED: seizureEvent(

@@ -14,7 +14,7 @@ export interface SolarisExample {
   request: RawWebhookRequestInit;
 }
 
-/** The example app's Solaris route (DESIGN §7). */
+/** The example app's Solaris route (docs/architecture.md#routes). */
 const exampleUrl = 'http://localhost:3000/webhooks/solaris';
 
 function normalizedType(nativeType: string): string {

@@ -1,5 +1,6 @@
-// Every published Solaris example (../shared/seeds/solaris-webhooks.txt)
-// plus the documented header-only bodies of PROVIDERS.md §2.5, one JSON
+// Every published Solaris example (the per-event pages of docs.solarisgroup.com,
+// docs/providers/solaris.md#sources) plus the documented header-only bodies
+// (docs/providers/solaris.md#header-only-events), one JSON
 // file each. The seed renders JSON with '- ' markers; each file's `_repair`
 // note says what was removed.
 import accountBlock from '../__fixtures__/solaris-account-block.json';

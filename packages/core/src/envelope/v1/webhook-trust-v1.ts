@@ -1,5 +1,5 @@
 /**
- * Where an event's dedup key comes from (DESIGN §6a, docs/trust-model.md).
+ * Where an event's dedup key comes from (docs/trust-model.md, docs/architecture.md#identity-and-authenticity).
  *
  * - `provider_id`: a provider event/delivery id inside the authenticated
  *   bytes (Dintero `event_delivery`, Redpin `event_id`). Identical keys are
