@@ -109,8 +109,15 @@ async function readStream(stream: string): Promise<Message[]> {
   return out;
 }
 
-async function relayDrained(url: string) {
+/**
+ * Waits until the stream holds at least `expected` messages and the relay
+ * reports nothing waiting (its lag gauge refreshes every second).
+ */
+async function relayDrained(url: string, stream: string, expected: number) {
+  const jsm = await jetstreamManager(nc);
   return waitFor(async () => {
+    const info = await jsm.streams.info(stream).catch(() => undefined);
+    if ((info?.state.messages ?? 0) < expected) return undefined;
     const response = await operatorFetch(`${url}/api/relay`);
     const relay = (await response.json()) as {
       lagEvents: number;
@@ -171,7 +178,7 @@ describe('NATS relay in the app', () => {
         8,
         async index => (await deliver(server.url, index, 'app')).id,
       );
-      const relay = await relayDrained(server.url);
+      const relay = await relayDrained(server.url, stream, 50);
       expect(relay.published).toBe(50);
       const messages = await readStream(stream);
       expect(messages.map(m => m.msgId).sort()).toEqual(
@@ -257,7 +264,7 @@ describe('NATS relay in the app', () => {
         const answer = await deliver(server.url, index, 'kill');
         acknowledged.set(index, answer.id);
       });
-      const relay = await relayDrained(server.url);
+      const relay = await relayDrained(server.url, stream, acknowledged.size);
       const messages = await readStream(stream);
       const counts = new Map<string, number>();
       for (const m of messages)
