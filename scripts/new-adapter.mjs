@@ -125,7 +125,7 @@ const entry = base => ({
 
 const packageJson = {
   name: `@finhooks/${name}`,
-  version: '0.0.0',
+  version: '0.1.0',
   description: `${tokens.__Display__} webhook adapter for finhooks: verified, typed, normalized events`,
   license: 'MIT',
   type: 'module',
@@ -146,11 +146,13 @@ const packageJson = {
     test: 'vitest run',
     publint: 'publint --strict && attw --pack . --profile node16',
   },
+  // Core is a caret peer: users install one core beside every adapter.
+  peerDependencies: { '@finhooks/core': 'workspace:^' },
   dependencies: {
-    '@finhooks/core': 'workspace:*',
     zod: version(corePkg, 'dependencies', 'zod', '^4.6.7'),
   },
   devDependencies: {
+    '@finhooks/core': 'workspace:^',
     '@types/node': version(
       rootPkg,
       'devDependencies',
@@ -163,7 +165,7 @@ const packageJson = {
     vitest: version(rootPkg, 'devDependencies', 'vitest', '^4.1.12'),
   },
   engines: { node: '>=20' },
-  publishConfig: { access: 'public', provenance: true },
+  publishConfig: { access: 'public' },
   repository: {
     type: 'git',
     url: 'git+https://github.com/finhooks/finhooks.git',

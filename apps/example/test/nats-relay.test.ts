@@ -178,7 +178,12 @@ describe('NATS relay in the app', () => {
         8,
         async index => (await deliver(server.url, index, 'app')).id,
       );
-      const relay = await relayDrained(server.url, stream, 50);
+      await relayDrained(server.url, stream, 50);
+      const relay = await waitFor(async () => {
+        const response = await operatorFetch(`${server.url}/api/relay`);
+        const body = (await response.json()) as { published: number };
+        return body.published >= 50 ? body : undefined;
+      });
       expect(relay.published).toBe(50);
       const messages = await readStream(stream);
       expect(messages.map(m => m.msgId).sort()).toEqual(

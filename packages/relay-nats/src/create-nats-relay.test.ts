@@ -363,7 +363,11 @@ describe('createNatsRelay', () => {
     await claimSome(0, 100);
     await server.stop(); // mid-run
     await claimSome(100, 100); // accepted while NATS is down
-    await new Promise(resolve => setTimeout(resolve, 700));
+    // The relay notices (publish timeouts), counts and backs off.
+    const deadline = Date.now() + 15_000;
+    while (relay.metrics().errors === 0 && Date.now() < deadline)
+      await new Promise(resolve => setTimeout(resolve, 50));
+    expect(relay.metrics()).toMatchObject({ connected: false });
     expect(relay.metrics().errors).toBeGreaterThan(0);
     expect((await store.outboxLag()).events).toBeGreaterThan(0);
     await server.start(); // same store directory: the stream survives
