@@ -812,7 +812,7 @@ async function init() {
   const info = await getJson('/api/info');
   for (const provider of info.providers) addProvider(provider);
   $('store-kind').textContent = info.store;
-  pollRelay();
+  if (info.relay) pollRelay();
   $('demo-banner').hidden = !info.demo;
   $('no-providers').hidden = info.providers.length > 0;
 
@@ -828,7 +828,7 @@ async function init() {
   document.body.dataset.ready = 'true';
 }
 
-// The NATS relay (NATS_URL): its lag, every 2 s; /api/relay is 404 when it is off.
+// The NATS relay (NATS_URL): its lag, every 2 s (/api/info says if it runs).
 async function pollRelay() {
   const pill = $('relay-lag');
   const response = await fetch('/api/relay').catch(() => undefined);

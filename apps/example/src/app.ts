@@ -11,7 +11,7 @@ import {
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mountApiRoutes } from './api-routes';
-import type { AppConfig, ProviderName } from './config';
+import type { AppConfig } from './config';
 import { createDeliveryFeed, type DeliveryFeed } from './delivery-feed';
 import { EventBus } from './event-bus';
 import { createLiveStream, type LiveStream } from './live-stream';
@@ -74,7 +74,7 @@ export function createApp(options: CreateAppOptions): App {
       background.add(promise);
       void promise.finally(() => background.delete(promise));
     },
-  }) as unknown as Webhooks<WebhookEventV1>;
+  });
 
   webhooks.onAny(event => {
     logger.debug(
@@ -133,9 +133,7 @@ export function createApp(options: CreateAppOptions): App {
     publish: (event, data) => live.publish(event, data),
   });
   // Adapters exist only for configured providers (tests may inject others).
-  const enabled = new Set(
-    options.adapters.map(adapter => adapter.provider as ProviderName),
-  );
+  const enabled = new Set(options.adapters.map(adapter => adapter.provider));
   let shuttingDown = false;
 
   const hono = new Hono();
@@ -218,6 +216,8 @@ export function createApp(options: CreateAppOptions): App {
       demo: config.demoProviders.length > 0,
       demoProviders: config.demoProviders,
       store: storeKind,
+      // The page polls /api/relay only when there is one (no 404 to log).
+      relay: config.nats !== undefined,
     }),
   );
   hono.get('/healthz', async c => {

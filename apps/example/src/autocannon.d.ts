@@ -17,8 +17,12 @@ declare module 'autocannon' {
     }[];
   }
   interface AutocannonResult {
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    '2xx': number;
     non2xx: number;
     errors: number;
+    timeouts: number;
   }
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
   namespace autocannon {

@@ -1,35 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { DEMO_SECRETS } from './demo-secrets';
+import { ConfigError, read, type Env } from './env';
+import type { ProviderModule } from './providers/provider-module';
+import { PROVIDERS } from './providers';
 
-/** The providers this app can serve, in display order. */
-export const PROVIDERS = ['dintero', 'solaris', 'redpin', 'tradevest'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+export { ConfigError } from './env';
 
-/** Dintero: Hooks API secret and/or Checkout callback secret + account. */
-export interface DinteroConfig {
-  webhookSecret?: string;
-  checkout?: { secret: string; accountId: string };
-}
+type Provider = (typeof PROVIDERS)[number];
+export type ProviderName = Provider['name'];
 
-/** Solaris: one secret, or one per event type. */
-export interface SolarisConfig {
-  secret?: string;
-  secretsByEventType?: Record<string, string>;
-}
-
-/** Redpin and Tradevest: a static header the provider is configured to send. */
-export interface StaticHeaderConfig {
-  header: string;
-  token: string;
-}
-
-export interface ProvidersConfig {
-  dintero?: DinteroConfig;
-  solaris?: SolarisConfig;
-  redpin?: StaticHeaderConfig;
-  tradevest?: StaticHeaderConfig;
-}
+/** Each provider's configuration, present when the provider is enabled. */
+export type ProvidersConfig = {
+  [P in Provider as P['name']]?: P['demo'];
+};
 
 /** Everything the service reads from its environment (docs/architecture.md#environment-variables). */
 export interface AppConfig {
@@ -119,18 +102,6 @@ export const MIN_ADMIN_TOKEN_LENGTH = 32;
  */
 export const MIN_RETENTION_DAYS = 7;
 
-/** A configuration mistake, reported before anything starts. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
 function integer(env: Env, name: string, fallback: number, min = 0): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
@@ -139,72 +110,6 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
     throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
   }
   return value;
-}
-
-function pair(
-  env: Env,
-  headerName: string,
-  tokenName: string,
-): StaticHeaderConfig | undefined {
-  const header = read(env, headerName);
-  const token = read(env, tokenName);
-  if (header === undefined && token === undefined) return undefined;
-  if (header === undefined || token === undefined) {
-    throw new ConfigError(
-      `Set both ${headerName} and ${tokenName} (the header name and the value the provider sends), or neither.`,
-    );
-  }
-  return { header: header.toLowerCase(), token };
-}
-
-function readDintero(env: Env): DinteroConfig | undefined {
-  const webhookSecret = read(env, 'DINTERO_WEBHOOK_SECRET');
-  const checkoutSecret = read(env, 'DINTERO_CHECKOUT_SECRET');
-  const accountId = read(env, 'DINTERO_ACCOUNT_ID');
-  if (checkoutSecret !== undefined && accountId === undefined) {
-    throw new ConfigError(
-      'DINTERO_CHECKOUT_SECRET needs DINTERO_ACCOUNT_ID: Checkout callback signatures cover the account id (e.g. T12345678).',
-    );
-  }
-  const config: DinteroConfig = {};
-  if (webhookSecret !== undefined) config.webhookSecret = webhookSecret;
-  if (checkoutSecret !== undefined && accountId !== undefined) {
-    config.checkout = { secret: checkoutSecret, accountId };
-  }
-  return Object.keys(config).length === 0 ? undefined : config;
-}
-
-function readSolaris(env: Env): SolarisConfig | undefined {
-  const secret = read(env, 'SOLARIS_WEBHOOK_SECRET');
-  const json = read(env, 'SOLARIS_WEBHOOK_SECRETS');
-  let secretsByEventType: Record<string, string> | undefined;
-  if (json !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      throw new ConfigError(
-        'SOLARIS_WEBHOOK_SECRETS must be JSON like {"BOOKING":"…","PERSON_CHANGED":"…"}.',
-      );
-    }
-    if (
-      parsed === null ||
-      typeof parsed !== 'object' ||
-      Array.isArray(parsed) ||
-      !Object.values(parsed).every(value => typeof value === 'string')
-    ) {
-      throw new ConfigError(
-        'SOLARIS_WEBHOOK_SECRETS must be a JSON object of event type → secret strings.',
-      );
-    }
-    secretsByEventType = parsed as Record<string, string>;
-  }
-  if (secret === undefined && secretsByEventType === undefined)
-    return undefined;
-  return {
-    ...(secret === undefined ? {} : { secret }),
-    ...(secretsByEventType === undefined ? {} : { secretsByEventType }),
-  };
 }
 
 function isTrue(value: string | undefined): boolean {
@@ -217,29 +122,15 @@ function isTrue(value: string | undefined): boolean {
  * demo secrets fill in for every provider left unset.
  */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const providers: ProvidersConfig = {};
-  const dintero = readDintero(env);
-  if (dintero) providers.dintero = dintero;
-  const solaris = readSolaris(env);
-  if (solaris) providers.solaris = solaris;
-  const redpin = pair(env, 'REDPIN_WEBHOOK_HEADER', 'REDPIN_WEBHOOK_TOKEN');
-  if (redpin) providers.redpin = redpin;
-  const tradevest = pair(
-    env,
-    'TRADEVEST_WEBHOOK_HEADER',
-    'TRADEVEST_WEBHOOK_TOKEN',
-  );
-  if (tradevest) providers.tradevest = tradevest;
-
   const demo = isTrue(read(env, 'FINHOOKS_DEMO'));
   const demoProviders: ProviderName[] = [];
-  if (demo) {
-    for (const name of PROVIDERS) {
-      if (providers[name] !== undefined) continue;
-      demoProviders.push(name);
-      (providers as Record<string, unknown>)[name] = structuredClone(
-        DEMO_SECRETS[name],
-      );
+  const providers: Record<string, unknown> = {};
+  for (const provider of PROVIDERS) {
+    const config = provider.readConfig(env);
+    if (config !== undefined) providers[provider.name] = config;
+    else if (demo) {
+      demoProviders.push(provider.name);
+      providers[provider.name] = structuredClone(provider.demo);
     }
   }
 
@@ -309,7 +200,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
     demo,
     demoProviders,
-    providers,
+    providers: providers as ProvidersConfig,
     publicUrl,
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1),
     retryIntervalMs: integer(env, 'RETRY_INTERVAL_MS', 1000, 10),
@@ -318,9 +209,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
+/** The enabled providers' modules with their configuration, in display order. */
+export function configuredProviders(
+  config: AppConfig,
+): { provider: ProviderModule; settings: unknown }[] {
+  return PROVIDERS.flatMap(provider => {
+    const settings = config.providers[provider.name];
+    return settings === undefined ? [] : [{ provider, settings }];
+  });
+}
+
 /** The enabled providers, in display order. */
-export function enabledProviders(config: AppConfig): ProviderName[] {
-  return PROVIDERS.filter(name => config.providers[name] !== undefined);
+export function enabledProviders(config: AppConfig): string[] {
+  return configuredProviders(config).map(({ provider }) => provider.name);
 }
 
 /** A database URL without its password, for logs. */
@@ -339,7 +240,6 @@ export function redactDatabaseUrl(databaseUrl: string): string {
  * are present, never a secret's value.
  */
 export function describeConfig(config: AppConfig): Record<string, unknown> {
-  const { dintero, solaris, redpin, tradevest } = config.providers;
   return {
     port: config.port,
     host: config.host ?? 'all interfaces',
@@ -349,22 +249,12 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     store: config.databaseUrl
       ? { kind: 'postgres', url: redactDatabaseUrl(config.databaseUrl) }
       : { kind: 'sqlite', dataDir: config.dataDir },
-    providers: {
-      ...(dintero && {
-        dintero: {
-          hooks: dintero.webhookSecret !== undefined,
-          checkoutCallback: dintero.checkout !== undefined,
-        },
-      }),
-      ...(solaris && {
-        solaris: {
-          secret: solaris.secret !== undefined,
-          perEventType: Object.keys(solaris.secretsByEventType ?? {}),
-        },
-      }),
-      ...(redpin && { redpin: { header: redpin.header } }),
-      ...(tradevest && { tradevest: { header: tradevest.header } }),
-    },
+    providers: Object.fromEntries(
+      configuredProviders(config).map(({ provider, settings }) => [
+        provider.name,
+        provider.describe(settings),
+      ]),
+    ),
     demoProviders: config.demoProviders,
     ...(config.nats && {
       nats: {

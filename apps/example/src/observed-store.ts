@@ -28,18 +28,13 @@ export function observeStore(
     close: () => store.close(),
     async claim(entry) {
       const result = await store.claim(entry);
-      // `claim` answers `{ status, id }` (a bare status in older cores).
-      const { status, id } =
-        typeof result === 'string'
-          ? { status: result as string, id: entry.event.id }
-          : (result as { status: string; id: string });
-      if (status === 'claimed') {
+      if (result.status === 'claimed') {
         const quarantined = 'issues' in entry.event;
         if (quarantined)
           metrics.quarantined.inc({ provider: entry.event.provider });
         bus.emit('stored', {
           // The store assigns the id (the dedup key, or `<key>.<n>`).
-          event: { ...entry.event, id },
+          event: { ...entry.event, id: result.id },
           state: quarantined ? 'quarantined' : 'processing',
         });
       }

@@ -1,8 +1,9 @@
 // `pnpm simulate`: sends every adapter's example deliveries, signed with the
 // same secrets the server uses (same environment, or FINHOOKS_DEMO=1), to a
 // running instance at SIMULATE_URL (default http://localhost:3000).
-import { ConfigError, PROVIDERS, enabledProviders, loadConfig } from './config';
+import { ConfigError, enabledProviders, loadConfig } from './config';
 import { send, signedExamples } from './examples';
+import { PROVIDERS } from './providers';
 
 async function main(): Promise<number> {
   let config;
@@ -23,7 +24,9 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const skipped = PROVIDERS.filter(name => !providers.includes(name));
+  const skipped = PROVIDERS.map(({ name }) => name).filter(
+    name => !providers.includes(name),
+  );
   console.log(
     `Sending examples for ${providers.join(', ')} to ${baseUrl}` +
       (skipped.length > 0 ? ` (not configured: ${skipped.join(', ')})` : ''),

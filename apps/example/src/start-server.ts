@@ -59,7 +59,7 @@ function logStartup(
   if (config.demoProviders.length > 0) {
     logger.warn(
       { demoProviders: config.demoProviders },
-      '*** DEMO MODE *** these providers use the PUBLIC demo secrets from src/demo-secrets.ts: anyone can forge their webhooks. Never expose this instance; set real secrets and unset FINHOOKS_DEMO.',
+      '*** DEMO MODE *** these providers use the PUBLIC demo secrets from src/providers/: anyone can forge their webhooks. Never expose this instance; set real secrets and unset FINHOOKS_DEMO.',
     );
   }
   if (adapters.length === 0) {

@@ -11,37 +11,23 @@ import {
   type NodeHandlerOptions,
 } from '@finhooks/core/node';
 import type { Hono } from 'hono';
-import type { ProviderName } from './config';
 import type { DeliveryFeed } from './delivery-feed';
 import type { Logger } from './logger';
 import type { AppMetrics } from './metrics';
+import { PROVIDERS } from './providers';
+import type { ProviderRoute } from './providers/provider-module';
 import { clip, type RefusalLog } from './refusal-log';
 
 /** One webhook route of docs/architecture.md#routes. */
-export interface WebhookRoute {
-  path: string;
-  provider: ProviderName;
-  methods: readonly string[];
+export interface WebhookRoute extends ProviderRoute {
+  provider: string;
 }
 
 /** The public webhook routes (docs/architecture.md#routes). */
-export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
-  { path: '/webhooks/dintero', provider: 'dintero', methods: ['POST'] },
-  // Checkout `callback_url`: GET by default, POST with `method=POST`.
-  {
-    path: '/webhooks/dintero/callback',
-    provider: 'dintero',
-    methods: ['GET', 'POST'],
-  },
-  { path: '/webhooks/solaris', provider: 'solaris', methods: ['POST'] },
-  { path: '/webhooks/redpin', provider: 'redpin', methods: ['POST'] },
-  // One path per notification type: /webhooks/tradevest/customer-notification, …
-  {
-    path: '/webhooks/tradevest/:path',
-    provider: 'tradevest',
-    methods: ['POST'],
-  },
-];
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = PROVIDERS.flatMap(
+  ({ name, routes = [{ path: `/webhooks/${name}`, methods: ['POST'] }] }) =>
+    routes.map(route => ({ ...route, provider: name })),
+);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -60,7 +46,7 @@ function errorResponse(
 /** What the webhook routes need from the app. */
 export interface WebhookRoutesOptions {
   webhooks: Webhooks<WebhookEventV1>;
-  enabled: ReadonlySet<ProviderName>;
+  enabled: ReadonlySet<string>;
   maxBodyBytes: number;
   metrics: AppMetrics;
   logger: Logger;
@@ -157,7 +143,7 @@ export function mountWebhookRoutes(
     fetch: (request: Request) => Promise<Response>;
     options: NodeHandlerOptions;
   }
-  const handlers = new Map<ProviderName, Handlers>();
+  const handlers = new Map<string, Handlers>();
   for (const provider of enabled) {
     const options: NodeHandlerOptions = {
       provider,
