@@ -7,12 +7,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-const skipDirs = new Set([
-  'node_modules',
-  'dist',
-  'coverage',
-  '.turbo',
-]);
+const skipDirs = new Set(['node_modules', 'dist', 'coverage', '.turbo']);
 const textExtensions = new Set([
   '.ts',
   '.tsx',
