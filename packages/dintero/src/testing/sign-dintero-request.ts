@@ -1,5 +1,5 @@
 import {
-  createRawWebhookRequest,
+  copyRawWebhookRequest,
   hmac,
   type RawWebhookRequest,
 } from '@finhooks/core';
@@ -40,17 +40,7 @@ export async function signDinteroRequest(
     callbackPath = 'callback',
   }: SignDinteroRequestOptions,
 ): Promise<RawWebhookRequest> {
-  // Not core's testing `cloneRequest`: that entry loads vitest, and the
-  // example app's simulator imports this file at runtime.
-  const signed = createRawWebhookRequest({
-    method: request.method,
-    url: request.url,
-    headers: new Headers(request.headers),
-    body: request.body.slice(),
-    ...(request.remoteAddress === undefined
-      ? {}
-      : { remoteAddress: request.remoteAddress }),
-  });
+  const signed = copyRawWebhookRequest(request);
   if (dinteroRequestKind(request, callbackPath) === 'hooks') {
     signed.headers.set(
       dinteroHooksSignatureHeader,

@@ -1,4 +1,4 @@
-import type { RawWebhookRequest } from '@finhooks/core';
+import { copyRawWebhookRequest, type RawWebhookRequest } from '@finhooks/core';
 
 /** Header name `signRedpinRequest` uses unless told otherwise. */
 export const REDPIN_TEST_TOKEN_HEADER = 'x-redpin-webhook-token';
@@ -23,7 +23,7 @@ export async function signRedpinRequest(
   request: RawWebhookRequest,
   { secret, headerName = REDPIN_TEST_TOKEN_HEADER }: SignRedpinRequestOptions,
 ): Promise<RawWebhookRequest> {
-  const headers = new Headers(request.headers);
-  headers.set(headerName, secret);
-  return { ...request, headers, body: request.body.slice() };
+  const signed = copyRawWebhookRequest(request);
+  signed.headers.set(headerName, secret);
+  return signed;
 }

@@ -1,5 +1,5 @@
 import {
-  createRawWebhookRequest,
+  copyRawWebhookRequest,
   hmac,
   type RawWebhookRequest,
 } from '@finhooks/core';
@@ -23,17 +23,7 @@ export async function signSolarisRequest(
   request: RawWebhookRequest,
   { secret, algorithm = 'sha256' }: SignSolarisRequestOptions,
 ): Promise<RawWebhookRequest> {
-  // Not core's testing `cloneRequest`: that entry needs vitest, and the
-  // example app's simulator uses this function at runtime.
-  const signed = createRawWebhookRequest({
-    method: request.method,
-    url: request.url,
-    headers: new Headers(request.headers),
-    body: request.body.slice(),
-    ...(request.remoteAddress === undefined
-      ? {}
-      : { remoteAddress: request.remoteAddress }),
-  });
+  const signed = copyRawWebhookRequest(request);
   const digest = await hmac(algorithm, secret, request.body);
   signed.headers.set('solaris-webhook-signature', `${algorithm}=${digest}`);
   return signed;

@@ -1,5 +1,4 @@
-import { createRawWebhookRequest } from '@finhooks/core';
-import type { RawWebhookRequest } from '@finhooks/core';
+import { copyRawWebhookRequest, type RawWebhookRequest } from '@finhooks/core';
 
 /** Options of {@link signTradevestRequest}. */
 export interface SignTradevestRequestOptions {
@@ -13,24 +12,13 @@ export interface SignTradevestRequestOptions {
 
 /**
  * A copy of `request` carrying the configured credential header, exactly as
- * Tradevest sends it. Tradevest signs nothing, so the body is not covered
- * (`signsBody: false` in the conformance suite).
+ * Tradevest sends it. Tradevest signs nothing, so the body is not covered.
  */
 export function signTradevestRequest(
   request: RawWebhookRequest,
   { secret, headerName = 'api-key' }: SignTradevestRequestOptions,
 ): Promise<RawWebhookRequest> {
-  const headers = new Headers(request.headers);
-  headers.set(headerName, secret);
-  return Promise.resolve(
-    createRawWebhookRequest({
-      method: request.method,
-      url: request.url,
-      headers,
-      body: request.body.slice(),
-      ...(request.remoteAddress === undefined
-        ? {}
-        : { remoteAddress: request.remoteAddress }),
-    }),
-  );
+  const signed = copyRawWebhookRequest(request);
+  signed.headers.set(headerName, secret);
+  return Promise.resolve(signed);
 }

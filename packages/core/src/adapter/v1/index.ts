@@ -8,6 +8,7 @@ export {
   type WebhookNativeType,
 } from './define-webhook-adapter';
 export {
+  copyRawWebhookRequest,
   createRawWebhookRequest,
   type RawWebhookRequest,
   type RawWebhookRequestInit,

@@ -24,6 +24,24 @@ export interface RawWebhookRequestInit {
   remoteAddress?: string;
 }
 
+/**
+ * An independent copy of a request (own headers and body bytes): what a
+ * signer changes, so the caller's request stays as it was.
+ */
+export function copyRawWebhookRequest(
+  request: RawWebhookRequest,
+): RawWebhookRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: new Headers(request.headers),
+    body: request.body.slice(),
+    ...(request.remoteAddress === undefined
+      ? {}
+      : { remoteAddress: request.remoteAddress }),
+  };
+}
+
 /** Builds a {@link RawWebhookRequest} (tests, queues, replays). */
 export function createRawWebhookRequest(
   init: RawWebhookRequestInit,
