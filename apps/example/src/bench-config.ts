@@ -66,6 +66,10 @@ export function benchConfig(overrides: Partial<AppConfig>): AppConfig {
     PORT: '0',
     HOST: host,
     LOG_LEVEL: 'info',
+    // The load generator is one source address standing for many senders:
+    // the per-source caps (64 connections by default) must not refuse it.
+    MAX_CONNECTIONS_PER_SOURCE: '1024',
+    MAX_BYTES_IN_FLIGHT_PER_SOURCE: String(256 * 1024 * 1024),
   });
   return { ...config, ...overrides };
 }
