@@ -7,6 +7,7 @@ import type {
   WebhookEventV1,
   WebhookStoreEntry,
 } from '@finhooks/core';
+import { createTestWebhookEvent } from '@finhooks/core/testing';
 import { createSqliteStore } from '@finhooks/store-sqlite';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,28 +25,14 @@ function makeEvent(
   receivedAt: number,
   overrides: Partial<WebhookEventV1> = {},
 ): WebhookEventV1 {
-  return {
-    specVersion: '1',
+  return createTestWebhookEvent({
     id,
-    identity: { source: 'provider_id', key: id },
-    authenticity: {
-      scheme: 'signature',
-      body: true,
-      type: true,
-      subject: true,
-      timestamp: false,
-      url: false,
-      headers: [],
-    },
-    provider: 'acme',
-    type: 'payment.status_changed',
-    nativeType: 'PAYMENT_UPDATED',
     subject: { type: 'payment', id: `pay_${id}` },
     receivedAt: new Date(receivedAt).toISOString(),
     data: { id },
     delivery: { attempt: 1, headers: {} },
     ...overrides,
-  } as WebhookEventV1;
+  });
 }
 
 function entry(event: WebhookEventV1 | object): WebhookStoreEntry {

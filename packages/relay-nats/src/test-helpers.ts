@@ -7,6 +7,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebhookEventV1, WebhookStoreEntry } from '@finhooks/core';
+import { createTestWebhookEvent } from '@finhooks/core/testing';
 import {
   DeliverPolicy,
   jetstream,
@@ -26,31 +27,14 @@ export function makeEvent(
   id: string,
   overrides: Partial<WebhookEventV1> = {},
 ): WebhookEventV1 {
-  return {
-    specVersion: '1',
+  return createTestWebhookEvent({
     id,
-    identity: { source: 'provider_id', key: id },
-    authenticity: {
-      scheme: 'signature',
-      body: true,
-      type: true,
-      subject: true,
-      timestamp: false,
-      url: false,
-      headers: [],
-    },
-    provider: 'acme',
-    type: 'payment.status_changed',
-    nativeType: 'PAYMENT_UPDATED',
-    subject: { type: 'payment', id: 'pay_1' },
-    status: 'CAPTURED',
     normalizedStatus: 'succeeded',
-    occurredAt: '2026-03-01T11:59:00.000Z',
     receivedAt: new Date().toISOString(),
     data: { id, amount: 1250, note: 'Grüße ✓' },
     delivery: {},
     ...overrides,
-  } as WebhookEventV1;
+  });
 }
 
 export function entry(event: WebhookEventV1): WebhookStoreEntry {

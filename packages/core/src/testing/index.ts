@@ -28,3 +28,4 @@ export {
   type ConformanceSigner,
   type SignedParts,
 } from './signed-parts';
+export { createTestWebhookEvent } from './test-webhook-event';

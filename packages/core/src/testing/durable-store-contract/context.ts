@@ -1,5 +1,6 @@
 // Shared setup of the durable store contract suite: the target's types, the
 // suite's clock and databases, and event builders.
+import { createTestWebhookEvent } from '../test-webhook-event';
 import type {
   AnyWebhookEventV1,
   InvalidWebhookEventV1,
@@ -70,34 +71,10 @@ export const LEASE_MS = 30_000;
 export function makeEvent(
   overrides: Partial<WebhookEventV1> & { id: string },
 ): WebhookEventV1 {
-  return {
-    specVersion: '1',
-    identity: { source: 'provider_id', key: overrides.id },
-    authenticity: {
-      scheme: 'signature',
-      body: true,
-      type: true,
-      subject: true,
-      timestamp: false,
-      url: false,
-      headers: [],
-    },
-    provider: 'acme',
-    type: 'payment.status_changed',
-    nativeType: 'PAYMENT_UPDATED',
-    subject: { type: 'payment', id: 'pay_1' },
-    status: 'CAPTURED',
-    occurredAt: '2026-03-01T11:59:00.000Z',
+  return createTestWebhookEvent({
     receivedAt: new Date(START).toISOString(),
-    data: {
-      amount: 1250,
-      currency: 'EUR',
-      note: 'Grüße ✓',
-      nested: { list: [1, 2.5, null, true] },
-    },
-    delivery: { attempt: 1, headers: { 'x-acme-entity': 'ent_1' } },
     ...overrides,
-  };
+  });
 }
 
 export function makeInvalid(
