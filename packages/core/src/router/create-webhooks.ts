@@ -321,7 +321,11 @@ export function createWebhooks<
           delivery: {
             method: request.method,
             url: request.url,
-            headers: redactHeaders(request.headers, adapter.sensitiveHeaders),
+            // Computed when a store reads it: the memory store never does,
+            // and copying Headers is a good part of the router's own cost.
+            get headers() {
+              return redactHeaders(request.headers, adapter.sensitiveHeaders);
+            },
             body: request.body,
           },
         });
