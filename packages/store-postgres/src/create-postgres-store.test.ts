@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { runDurableStoreContractTests } from '@finhooks/core/testing';
+import {
+  createTestWebhookEvent,
+  runDurableStoreContractTests,
+} from '@finhooks/core/testing';
 import type { WebhookEventV1 } from '@finhooks/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,25 +16,11 @@ const prefix = `finhooks_test_${process.pid}_${randomBytes(3).toString('hex')}`;
 const admin = new pg.Pool({ connectionString, max: 2 });
 let counter = 0;
 
-const sampleEvent: WebhookEventV1 = {
-  specVersion: '1',
+const sampleEvent: WebhookEventV1 = createTestWebhookEvent({
   id: 'evt_1',
-  identity: { source: 'provider_id', key: 'evt_1' },
-  authenticity: {
-    scheme: 'signature',
-    body: true,
-    type: true,
-    timestamp: false,
-    url: false,
-    headers: [],
-  },
-  provider: 'acme',
   type: 'payment.created',
   nativeType: 'PAYMENT_CREATED',
-  receivedAt: '2026-03-01T12:00:00.000Z',
-  data: {},
-  delivery: {},
-};
+});
 const sampleDelivery = {
   method: 'POST',
   url: 'http://x/',

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WebhookEventV1 } from '@finhooks/core';
+import { createTestWebhookEvent } from '@finhooks/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './index';
@@ -22,25 +22,11 @@ function file(): string {
 }
 
 function entry(id: string) {
-  const event: WebhookEventV1 = {
-    specVersion: '1',
+  const event = createTestWebhookEvent({
     id,
-    identity: { source: 'provider_id', key: id },
-    authenticity: {
-      scheme: 'signature',
-      body: true,
-      type: true,
-      timestamp: false,
-      url: false,
-      headers: [],
-    },
-    provider: 'acme',
     type: 'payment.created',
     nativeType: 'PAYMENT_CREATED',
-    receivedAt: '2026-03-01T12:00:00.000Z',
-    data: {},
-    delivery: {},
-  };
+  });
   return {
     event,
     delivery: {
