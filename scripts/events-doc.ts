@@ -1,6 +1,7 @@
 // docs/events.md: every native type of every adapter with its normalized
 // type, subject type, normalized statuses and the provider passage it
-// follows, made from the adapters' catalogues (`adapter.catalogue`).
+// follows, made from the adapters' catalogues (`adapter.catalogue`) and
+// their `<provider>EventReferences`.
 import type { WebhookCatalogueEntryV1 } from '../packages/core/src/index';
 
 function statusesOf(entry: WebhookCatalogueEntryV1): string {
@@ -20,14 +21,15 @@ export function renderEventsDoc(
   providers: readonly {
     provider: string;
     catalogue: readonly WebhookCatalogueEntryV1[];
+    references: Readonly<Record<string, string>>;
   }[],
 ): string {
-  const sections = providers.map(({ provider, catalogue }) => {
+  const sections = providers.map(({ provider, catalogue, references }) => {
     const rows = [...catalogue]
       .sort((a, b) => a.nativeType.localeCompare(b.nativeType))
       .map(
         entry =>
-          `| \`${cell(entry.nativeType)}\` | \`${entry.type}\` | ${entry.subjectType === undefined ? '' : `\`${entry.subjectType}\``} | ${cell(statusesOf(entry))} | ${cell(entry.reference ?? '')} |`,
+          `| \`${cell(entry.nativeType)}\` | \`${entry.type}\` | ${entry.subjectType === undefined ? '' : `\`${entry.subjectType}\``} | ${cell(statusesOf(entry))} | ${cell(references[entry.nativeType] ?? '')} |`,
       );
     return `## ${provider} (${catalogue.length})
 

@@ -6,23 +6,35 @@ import {
   type RawWebhookRequestInit,
   type WebhookAdapterV1,
 } from '../packages/core/src/index';
-import { createDinteroAdapter } from '../packages/dintero/src/index';
+import {
+  createDinteroAdapter,
+  dinteroEventReferences,
+} from '../packages/dintero/src/index';
 import {
   dinteroExamples,
   signDinteroRequest,
 } from '../packages/dintero/src/testing/index';
-import { createRedpinAdapter } from '../packages/redpin/src/index';
+import {
+  createRedpinAdapter,
+  redpinEventReferences,
+} from '../packages/redpin/src/index';
 import {
   REDPIN_TEST_TOKEN_HEADER,
   redpinExamples,
   signRedpinRequest,
 } from '../packages/redpin/src/testing/index';
-import { createSolarisAdapter } from '../packages/solaris/src/index';
+import {
+  createSolarisAdapter,
+  solarisEventReferences,
+} from '../packages/solaris/src/index';
 import {
   signSolarisRequest,
   solarisExamples,
 } from '../packages/solaris/src/testing/index';
-import { createTradevestAdapter } from '../packages/tradevest/src/index';
+import {
+  createTradevestAdapter,
+  tradevestEventReferences,
+} from '../packages/tradevest/src/index';
 import {
   signTradevestRequest,
   tradevestExamples,
@@ -35,6 +47,8 @@ export interface VocabularyExample {
 
 export interface VocabularyTarget {
   adapter: WebhookAdapterV1;
+  /** Native type → where the provider documents it (not in the bundle). */
+  references: Readonly<Record<string, string>>;
   examples: readonly VocabularyExample[];
   sign: (request: RawWebhookRequest) => Promise<RawWebhookRequest>;
 }
@@ -48,6 +62,7 @@ export const vocabularyTargets: readonly VocabularyTarget[] = [
       secret,
       checkout: { secret, accountId },
     }),
+    references: dinteroEventReferences,
     examples: dinteroExamples,
     sign: async request =>
       signDinteroRequest(request, {
@@ -61,6 +76,7 @@ export const vocabularyTargets: readonly VocabularyTarget[] = [
       defaultSecret: secret,
       allowSharedSecretForDeletions: true,
     }),
+    references: solarisEventReferences,
     examples: solarisExamples,
     sign: request => signSolarisRequest(request, { secret }),
   },
@@ -68,6 +84,7 @@ export const vocabularyTargets: readonly VocabularyTarget[] = [
     adapter: createRedpinAdapter({
       auth: { headers: [{ name: REDPIN_TEST_TOKEN_HEADER, value: secret }] },
     }),
+    references: redpinEventReferences,
     examples: redpinExamples,
     sign: request => signRedpinRequest(request, { secret }),
   },
@@ -75,6 +92,7 @@ export const vocabularyTargets: readonly VocabularyTarget[] = [
     adapter: createTradevestAdapter({
       headers: [{ name: 'api-key', value: secret }],
     }),
+    references: tradevestEventReferences,
     examples: tradevestExamples,
     sign: request => signTradevestRequest(request, { secret }),
   },

@@ -36,6 +36,12 @@ describe.each(
     );
   });
 
+  it('should cite a document for exactly the native types it knows', () => {
+    expect(Object.keys(target.references).sort()).toEqual(
+      [...target.adapter.nativeTypes].sort(),
+    );
+  });
+
   it.each(catalogue.map(entry => [entry.nativeType, entry] as const))(
     '%s: grammar, noun, subject, statuses, reference',
     (_nativeType, entry) => {
@@ -58,7 +64,10 @@ describe.each(
       }
       for (const decision of Object.values(entry.statuses ?? {}))
         expect([...allNormalizedStatusesV1, 'unmapped']).toContain(decision);
-      expect(entry.reference, 'cites the provider document').toMatch(/\S/);
+      expect(
+        target.references[entry.nativeType],
+        'cites the provider document',
+      ).toMatch(/\S/);
     },
   );
 
@@ -97,9 +106,10 @@ describe.each(
 describe('docs/events.md', () => {
   it('should be current (pnpm docs:events)', () => {
     const generated = renderEventsDoc(
-      vocabularyTargets.map(({ adapter }) => ({
+      vocabularyTargets.map(({ adapter, references }) => ({
         provider: adapter.provider,
         catalogue: adapter.catalogue ?? [],
+        references,
       })),
     );
     const path = join(root, 'docs', 'events.md');

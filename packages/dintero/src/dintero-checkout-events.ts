@@ -26,16 +26,9 @@ export const dinteroCheckoutCallbackType = 'checkout_callback';
 /** A Checkout transaction is a payment in the shared vocabulary. */
 export const dinteroPaymentSubjectType = 'payment';
 
-const checkoutWebhooks =
-  'https://docs.dintero.com/docs/checkout/checkout-webhooks';
-const tokenReference = (action: string) =>
-  `https://docs.dintero.com/webhooks-api.html (changelog 2025-10-01: checkout_token_add / _update / _delete): a card token ${action}`;
-
-const cardToken = <TType extends string>(type: TType, reference: string) =>
+const cardToken = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'card_token',
-    reference,
     schema: dinteroCheckoutTokenEventSchema,
     describe: (data: DinteroCheckoutTokenEvent) => {
       const token = data.token ?? data.card_token;
@@ -115,10 +108,7 @@ export function dinteroCallbackStatus(
 export const dinteroCheckoutEvents = {
   checkout_authorization: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: dinteroPaymentSubjectType,
     statuses: { ...dinteroTransactionStatuses, ...dinteroAuthorizationErrors },
-    reference:
-      'https://docs.dintero.com/api-reference/example-checkout-events/checkout_authorization: "Event is pushed to subscribers when a transaction was authorized or failed authorization. The deliveries match what is delivered to the session callback_url with report_error=true set"; "No transaction will be included in the event if the authorization was cancelled by the user". Statuses: https://docs.dintero.com/docs/integrations/support/transaction-statuses',
     schema: dinteroCheckoutAuthorizationEventSchema,
     describe: describeAuthorization,
   }),
@@ -126,9 +116,7 @@ export const dinteroCheckoutEvents = {
   // point of every delivery.
   checkout_transaction: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: dinteroPaymentSubjectType,
     statuses: dinteroTransactionStatuses,
-    reference: `${checkoutWebhooks}: "receive notification when new transaction is created or updated (captured/refunded or voided)". Statuses: https://docs.dintero.com/docs/integrations/support/transaction-statuses`,
     schema: dinteroCheckoutTransactionEventSchema,
     describe: ({ transaction }) => ({
       subject: subjectOf(dinteroPaymentSubjectType, transaction?.id),
@@ -136,26 +124,14 @@ export const dinteroCheckoutEvents = {
       occurredAt: lastChange(transaction),
     }),
   }),
-  checkout_token_add: cardToken(
-    'card_token.created',
-    tokenReference('was added'),
-  ),
-  checkout_token_update: cardToken(
-    'card_token.updated',
-    tokenReference('was updated'),
-  ),
-  checkout_token_delete: cardToken(
-    'card_token.deleted',
-    tokenReference('was deleted'),
-  ),
+  checkout_token_add: cardToken('card_token.created'),
+  checkout_token_update: cardToken('card_token.updated'),
+  checkout_token_delete: cardToken('card_token.deleted'),
   [dinteroCheckoutCallbackType]: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: dinteroPaymentSubjectType,
     // `status` is only ever an error code; without one the event decides
     // (see dinteroCallbackStatus).
     statuses: dinteroAuthorizationErrors,
-    reference:
-      'https://docs.dintero.com/docs/checkout/after-payment/: "The callback_url will be invoked when a payment is complete and the transaction has been authorized"; query `error` ("Error code", with report_error=true), `event` ("Event applied to transaction", with report_event): https://docs.dintero.com/checkout-api/example-session-callbacks/example_session_get_callback_url',
     schema: dinteroCheckoutCallbackSchema,
     // Facts come from signed query values only, never from the body. The
     // subject (`transaction_id`) is set by the adapter from the signed URL,

@@ -5,7 +5,8 @@ import {
 } from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createDinteroAdapter } from './dintero-adapter';
-import { dinteroEvents } from './dintero-events';
+import { dinteroEventReferences } from './dintero-event-references';
+import { dinteroEvents, type DinteroNativeType } from './dintero-events';
 import {
   dinteroExamples,
   dinteroHandshakeExamples,
@@ -424,11 +425,25 @@ describe('normalized statuses', () => {
     },
   );
 
+  it('should cite a document for exactly the native types of the catalogue', () => {
+    const catalogue = adapter.catalogue ?? [];
+    expect(Object.keys(dinteroEventReferences).sort()).toEqual(
+      catalogue.map(entry => entry.nativeType).sort(),
+    );
+    for (const entry of catalogue) {
+      expect(
+        dinteroEventReferences[entry.nativeType as DinteroNativeType],
+        entry.nativeType,
+      ).toMatch(/\S/);
+    }
+  });
+
   it('should decide every status value of the catalogue', () => {
     for (const entry of adapter.catalogue ?? []) {
-      expect(entry.reference, entry.nativeType).toMatch(
-        /^https:\/\/docs\.dintero\.com\//,
-      );
+      expect(
+        dinteroEventReferences[entry.nativeType as DinteroNativeType],
+        entry.nativeType,
+      ).toMatch(/^https:\/\/docs\.dintero\.com\//);
       expect(entry.subjectType, entry.nativeType).toBe(
         entry.type.split('.')[0],
       );

@@ -16,3 +16,6 @@ export const dinteroEvents = {
 
 /** The catalogue's type, for the adapter's event union. */
 export type DinteroEventDefinitions = typeof dinteroEvents;
+
+/** Every native type of the catalogue. */
+export type DinteroNativeType = keyof DinteroEventDefinitions & string;

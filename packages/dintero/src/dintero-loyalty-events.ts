@@ -22,8 +22,6 @@ import {
 } from './dintero-loyalty-schemas';
 import { dinteroLocationStatuses } from './dintero-statuses';
 
-const hooksApi = 'https://docs.dintero.com/webhooks-api.html';
-
 function describeCustomer(data: DinteroCustomerEvent) {
   return {
     subject: subjectOf('customer', data.id, data.customer_id),
@@ -32,26 +30,15 @@ function describeCustomer(data: DinteroCustomerEvent) {
   };
 }
 
-const customerReference = `${hooksApi} (Customers: customer_update / customer_add / customer_delete): "Customer event sent from customers service after a customer is created, updated or deleted."`;
-const receiptReference = `${hooksApi} (Receipts: receipt_add / receipt_update): "Receipt event sent from receipts service after a receipt is added. The complete receipt will be included in the event."`;
-const tokenReference = `${hooksApi} (subscription events enum: token_add, token_remove): loyalty customer tokens (no published example)`;
-const discountReference = `${hooksApi} (Discounts: discount_update / discount_add / discount_delete): "Discount event sent from discount service after a discount rule is created, updated or deleted."`;
-const discountCustomersReference = `${hooksApi} (Discounts: discount_add_customers / discount_delete_customers): "The event is sent from discount service after a customer is added removed from the discount."`;
-const locationReference = `${hooksApi} (Locations: location_add / location_update / location_delete): "Location event sent from our customer service after a location is created, updated or deleted."`;
-
 const customer = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'customer',
-    reference: customerReference,
     schema: dinteroCustomerEventSchema,
     describe: describeCustomer,
   });
 const receipt = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'receipt',
-    reference: receiptReference,
     schema: dinteroReceiptEventSchema,
     describe: (data: DinteroReceiptEvent) => ({
       subject: subjectOf('receipt', data.id, data.receipt_id),
@@ -61,8 +48,6 @@ const receipt = <TType extends string>(type: TType) =>
 const token = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'token',
-    reference: tokenReference,
     schema: dinteroTokenEventSchema,
     describe: (data: DinteroTokenEvent) => ({
       subject: subjectOf('token', data.id),
@@ -72,8 +57,6 @@ const token = <TType extends string>(type: TType) =>
 const discount = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'discount',
-    reference: discountReference,
     schema: dinteroDiscountEventSchema,
     describe: (data: DinteroDiscountEvent) => ({
       subject: subjectOf('discount', data.id),
@@ -90,8 +73,6 @@ const discount = <TType extends string>(type: TType) =>
 const discountCustomers = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'discount_customer',
-    reference: discountCustomersReference,
     schema: dinteroDiscountCustomersEventSchema,
     describe: (data: DinteroDiscountCustomersEvent) => ({
       subject: subjectOf('discount_customer', data.customer_id),
@@ -101,9 +82,7 @@ const discountCustomers = <TType extends string>(type: TType) =>
 const location = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'location',
     statuses: dinteroLocationStatuses,
-    reference: locationReference,
     schema: dinteroLocationEventSchema,
     describe: ({ location: place }: DinteroLocationEvent) => ({
       subject: subjectOf('location', place?.id, place?.location_id),
@@ -123,8 +102,6 @@ export const dinteroLoyaltyEvents = {
   // `status` is the customer's, not the request's, so it is not read.
   customer_change_password: defineWebhookEvent({
     type: 'password_change.requested',
-    subjectType: 'password_change',
-    reference: `${hooksApi} (Customers: customer_change_password): "Customer event sent from customers service after a change_password request is received. Note that the event includes a context object with audience and created_by."`,
     schema: dinteroCustomerPasswordChangeEventSchema,
     describe: (data: DinteroCustomerPasswordChangeEvent) => ({
       subject: subjectOf('password_change', data.id, data.customer_id),
@@ -139,8 +116,6 @@ export const dinteroLoyaltyEvents = {
   // Its statuses are not documented, so `status` passes through undecided.
   transaction: defineWebhookEvent({
     type: 'pos_transaction.updated',
-    subjectType: 'pos_transaction',
-    reference: `${hooksApi} (subscription events enum: "transaction"): the legacy loyalty transaction event (no published example; listed as legacy in docs/providers/dintero.md#events)`,
     schema: dinteroLegacyTransactionEventSchema,
     describe: data => ({
       subject: subjectOf('pos_transaction', data.id),
@@ -150,8 +125,6 @@ export const dinteroLoyaltyEvents = {
   }),
   wallet_transaction: defineWebhookEvent({
     type: 'wallet_transaction.created',
-    subjectType: 'wallet_transaction',
-    reference: `${hooksApi} (Wallet: wallet_transaction): "Wallet transaction event sent from wallets service after a transaction is created"`,
     schema: dinteroWalletTransactionEventSchema,
     describe: data => ({
       subject: subjectOf('wallet_transaction', data.id),
@@ -167,8 +140,6 @@ export const dinteroLoyaltyEvents = {
   // A customer's per-discount usage (stamps, claims, receipts) changed.
   discount_customer_update: defineWebhookEvent({
     type: 'discount_customer.updated',
-    subjectType: 'discount_customer',
-    reference: `${hooksApi} (Discounts: discount_customer_update): "The event is sent from discount service after a customer discounts is updated. An update is triggered when discounts are used (receipt_add), claimed or if stamp is added to the discount (receipt_add)."`,
     schema: dinteroDiscountCustomerUpdateEventSchema,
     describe: (data: DinteroDiscountCustomerUpdateEvent) => ({
       subject: subjectOf('discount_customer', data.customer_id),

@@ -7,26 +7,15 @@ import {
   type DinteroShoppingOrderEvent,
 } from './dintero-shopping-schemas';
 
-const shoppingReference = (events: string) =>
-  `https://docs.dintero.com/webhooks-api.html (Shopping: ${events}); subscription events enum`;
-
 const draft = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'draft',
-    reference: shoppingReference(
-      'shopping_draft_add / shopping_draft_complete / shopping_draft_update',
-    ),
     schema: dinteroShoppingDraftEventSchema,
     describe: describeDraft,
   });
 const order = <TType extends string>(type: TType) =>
   defineWebhookEvent({
     type,
-    subjectType: 'order',
-    reference: shoppingReference(
-      'shopping_order_update / shopping_order_event_add / shopping_order_delete',
-    ),
     schema: dinteroShoppingOrderEventSchema,
     describe: (data: DinteroShoppingOrderEvent) => ({
       subject: subjectOf('order', data.order_id, data.id),
@@ -50,11 +39,7 @@ export const dinteroShoppingEvents = {
   // the event names it, so it is \`succeeded\` whatever the payload says.
   shopping_draft_complete: defineWebhookEvent({
     type: 'draft.status_changed',
-    subjectType: 'draft',
     normalizedStatus: 'succeeded',
-    reference: shoppingReference(
-      'shopping_draft_add / shopping_draft_complete / shopping_draft_update',
-    ),
     schema: dinteroShoppingDraftEventSchema,
     describe: describeDraft,
   }),

@@ -48,5 +48,7 @@ export {
   type DinteroMismatchField,
 } from './dintero-event-mismatch-error';
 export { dinteroCheckoutCallbackType } from './dintero-checkout-events';
+export { dinteroEventReferences } from './dintero-event-references';
+export type { DinteroNativeType } from './dintero-events';
 export { dinteroDefaultDedupWindowMs } from './dintero-resolve-settings';
 export { VERSION } from './version';

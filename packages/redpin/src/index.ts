@@ -11,6 +11,7 @@ export type {
 export type { RedpinAmount } from './redpin-amounts';
 export { redpinDocumentedVersions } from './redpin-delivery';
 export { redpinDefaultDedupWindowMs } from './redpin-identity';
+export { redpinEventReferences } from './redpin-event-references';
 export type {
   RedpinCustomerContact,
   RedpinCustomerStatus,
@@ -20,6 +21,7 @@ export type {
 export {
   REDPIN_UNCLASSIFIED_TYPE,
   type RedpinGeneration,
+  type RedpinKnownNativeType,
 } from './redpin-native-type';
 export type { RedpinCommonFields } from './redpin-payload-schema';
 export type {

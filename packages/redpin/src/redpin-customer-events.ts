@@ -115,10 +115,7 @@ const customerStatusSchema = redpinPayloadSchema({
 export const redpinCustomerStatusEvent = defineWebhookEvent({
   type: 'customer.status_changed',
   schema: customerStatusSchema,
-  subjectType: 'customer',
   statuses: redpinCustomerStatusDecisions,
-  reference:
-    'https://docs.redpincompany.com/api-reference/webhooks/customers/webhook-customer-status-updated (and https://docs.redpincompany.com/api-reference/webhooks/webhook-customer-status-updated): sent when a customer becomes active or inactive (status "active" / "inactive"; reason_for_inactive and documents_required when inactive).',
   describe: data => ({
     subject: { type: 'customer', id: data.customer_id },
     status: data.status,

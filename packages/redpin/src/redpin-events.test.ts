@@ -5,6 +5,8 @@ import {
 } from '@finhooks/core';
 import { describe, expect, it } from 'vitest';
 import { createRedpinAdapter, type RedpinEvent } from './redpin-adapter';
+import { redpinEventReferences } from './redpin-event-references';
+import type { RedpinKnownNativeType } from './redpin-native-type';
 import { redpinExamples } from './testing/index';
 
 // A custom check that admits everything: a `credentials` verification.
@@ -293,7 +295,9 @@ describe('statuses', () => {
       ['CUSTOMER STATUS', 'customer.status_changed', 'customer'],
     ]);
     for (const entry of adapter.catalogue ?? []) {
-      expect(entry.reference).toMatch(/^https:\/\/docs\.redpincompany\.com\//);
+      expect(
+        redpinEventReferences[entry.nativeType as RedpinKnownNativeType],
+      ).toMatch(/^https:\/\/docs\.redpincompany\.com\//);
       expect(entry.statuses).toBeDefined();
     }
   });

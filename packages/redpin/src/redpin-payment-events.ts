@@ -140,10 +140,7 @@ const paymentStatusSchema = redpinPayloadSchema({
 export const redpinPaymentStatusEvent = defineWebhookEvent({
   type: 'payment.status_changed',
   schema: paymentStatusSchema,
-  subjectType: 'payment',
   statuses: redpinPaymentStatusDecisions,
-  reference:
-    'https://docs.redpincompany.com/api-reference/webhooks/payments/webhook-payment-status-updated (and the older flat https://docs.redpincompany.com/api-reference/webhooks/webhook-payment-status-updated): sent on a payment status change; FX payments run AWAITING_FUNDS → RECEIVED_FUNDS → FX_COMPLETED → PAYOUT_INITIATED → PAYOUT_CREDITED → PAYMENT_COMPLETED, same-currency ones start at PROCESSING, with CANCELLED, REFUNDED and BOUNCED_BACK branches; PAYOUT_CREDITED fires per recipient, PAYMENT_COMPLETED once.',
   describe: data => ({
     subject: { type: 'payment', id: data.payment_id },
     status: data.status,

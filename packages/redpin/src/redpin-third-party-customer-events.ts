@@ -118,10 +118,7 @@ const thirdPartyCustomerStatusSchema = redpinPayloadSchema({
 export const redpinThirdPartyCustomerStatusEvent = defineWebhookEvent({
   type: 'customer.status_changed',
   schema: thirdPartyCustomerStatusSchema,
-  subjectType: 'customer',
   statuses: redpinThirdPartyCustomerStatusDecisions,
-  reference:
-    'https://docs.redpincompany.com/api-reference/webhooks/third-party-customers/webhook-third-party-customer-status-updated (and the older flat https://docs.redpincompany.com/api-reference/webhooks/webhook-third-party-customer-status-updated): "Sent when a third party customer\'s compliance status changes to APPROVED or REJECTED."',
   describe: data => ({
     subject: { type: 'customer', id: data.customer_id },
     status: data.status,

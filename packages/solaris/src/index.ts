@@ -14,6 +14,7 @@ export type {
 export { verifySolarisWebhook } from './solaris-verify-webhook';
 export type { SolarisEvent, SolarisPayload } from './solaris-event-types';
 export type { SolarisNativeType } from './solaris-events';
+export { solarisEventReferences } from './solaris-event-references';
 export { parseSolarisMetaInfo, solarisId } from './solaris-values';
 export type { SolarisMoney } from './solaris-event-types';
 export type {

@@ -4,7 +4,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 import {
   solarisWrappedSchema,
@@ -183,12 +182,7 @@ export const solarisAccountEvents = {
    */
   ACCOUNT_BLOCK: defineWebhookEvent({
     type: 'account.status_changed',
-    subjectType: 'account',
     statuses: lockingStatuses,
-    reference: solarisReference(
-      'account_block',
-      "The locking_status or locking_reason for a customer's account has changed.",
-    ),
     schema: solarisAccountBlockSchema,
     describe: data => {
       const lockingStatus = data.locking_status ?? undefined;
@@ -208,23 +202,13 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_CLOSURE: defineWebhookEvent({
     type: 'account.status_changed',
-    subjectType: 'account',
     normalizedStatus: 'closed',
-    reference: solarisReference(
-      'account_closure',
-      "The account closure process has completed for a customer's account.",
-    ),
     schema: solarisAccountClosureSchema,
     describe: data => ({ subject: { type: 'account', id: data.account_id } }),
   }),
   ACCOUNT_CLOSURE_REQUEST: defineWebhookEvent({
     type: 'account_closure.created',
-    subjectType: 'account_closure',
     statuses: closureStatuses,
-    reference: solarisReference(
-      'account_closure_request',
-      "Solaris has initiated the account closure process for a customer's account.",
-    ),
     schema: solarisAccountClosureRequestSchema,
     describe: data => ({
       subject: { type: 'account_closure', id: data.id },
@@ -234,12 +218,7 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_CLOSURE_REQUEST_UPDATE: defineWebhookEvent({
     type: 'account_closure.status_changed',
-    subjectType: 'account_closure',
     statuses: closureStatuses,
-    reference: solarisReference(
-      'account_closure_request_update',
-      'This webhook sends notifications about certain status transitions for account closure requests.',
-    ),
     schema: solarisAccountClosureRequestSchema,
     describe: data => ({
       subject: { type: 'account_closure', id: data.id },
@@ -249,22 +228,12 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_LIMIT_CHANGE: defineWebhookEvent({
     type: 'account.updated',
-    subjectType: 'account',
-    reference: solarisReference(
-      'account_limit_change',
-      "The limit on a customer's account has changed.",
-    ),
     schema: solarisAccountIdSchema,
     describe: data => ({ subject: { type: 'account', id: data.account_id } }),
   }),
   ACCOUNT_OPENING_REQUEST: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: openingStatuses,
-    reference: solarisReference(
-      'account_opening_request',
-      'An account opening request has been either accepted or rejected.',
-    ),
     schema: solarisAccountOpeningRequestSchema,
     describe: data => ({
       subject: { type: 'application', id: data.account_opening_request_id },
@@ -274,12 +243,7 @@ export const solarisAccountEvents = {
   }),
   ACCOUNT_SNAPSHOT: defineWebhookEvent({
     type: 'account_snapshot.status_changed',
-    subjectType: 'account_snapshot',
     statuses: snapshotStatuses,
-    reference: solarisReference(
-      'account_snapshot',
-      'The status of an account snapshot has changed.',
-    ),
     schema: solarisWrappedSchema,
     describe: data => ({
       subject: { type: 'account_snapshot', id: data.entity_uuid },
@@ -289,48 +253,28 @@ export const solarisAccountEvents = {
   /** `status` is the payload's (often `ACCEPTED`); the type says `failed`. */
   ACQUIRER_TOPUP_DECLINED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'failed',
     statuses: topUpStatuses,
-    reference: solarisReference(
-      'acquirer_topup_declined',
-      'A Top-Up transaction was declined by Solaris. The status of the Top Up has changed to DECLINED.',
-    ),
     schema: solarisTopUpSchema,
     describe: topUp,
   }),
   ACQUIRER_TOPUP_EXECUTED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'succeeded',
     statuses: topUpStatuses,
-    reference: solarisReference(
-      'acquirer_topup_executed',
-      'Solaris successfully processed a Top-Up via an Acquirer. [...] the status of the Top Up has changed to EXECUTED.',
-    ),
     schema: solarisTopUpSchema,
     describe: topUp,
   }),
   ACQUIRER_TOPUP_PAYMENT_FAILED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'failed',
     statuses: topUpStatuses,
-    reference: solarisReference(
-      'acquirer_topup_payment_failed',
-      'A customer attempted an Instant Top-Up but the payment failed.',
-    ),
     schema: solarisTopUpSchema,
     describe: topUp,
   }),
   CASH_OPERATION_STATUS_CHANGED: defineWebhookEvent({
     type: 'cash_operation.status_changed',
-    subjectType: 'cash_operation',
     statuses: cashOperationStatuses,
-    reference: solarisReference(
-      'cash_operation_status_changed',
-      'A customer has paid out/paid in to a cash operation, or the cash operation has expired.',
-    ),
     schema: solarisCashOperationSchema,
     describe: data => ({
       subject: firstSubject(['cash_operation', data.id]),

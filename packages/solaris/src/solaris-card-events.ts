@@ -4,7 +4,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
@@ -163,13 +162,11 @@ const reservation = (data: SolarisReservation) => ({
   status: data.status,
 });
 
-function cardAuthorizationDecline(reference: string) {
+function cardAuthorizationDecline() {
   return defineWebhookEvent({
     type: 'card_authorization.status_changed',
-    subjectType: 'card_authorization',
     normalizedStatus: 'failed',
     statuses: declineStatuses,
-    reference,
     schema: solarisCardAuthorizationDeclineSchema,
     describe: data => ({
       subject: firstSubject(['card_authorization', data.id]),
@@ -182,12 +179,7 @@ function cardAuthorizationDecline(reference: string) {
 export const solarisCardEvents = {
   CARD_AUTHORIZATION: defineWebhookEvent({
     type: 'card_authorization.created',
-    subjectType: 'card_authorization',
     statuses: reservationStatuses,
-    reference: solarisReference(
-      'card_authorization',
-      'A card transaction created a reservation (reservation_type CARD_AUTHORIZATION) on the account.',
-    ),
     schema: solarisReservationSchema,
     describe: data => ({
       subject: { type: 'card_authorization', id: data.id },
@@ -196,12 +188,7 @@ export const solarisCardEvents = {
   }),
   CARD_AUTHORIZATION_RESOLUTION: defineWebhookEvent({
     type: 'card_authorization.status_changed',
-    subjectType: 'card_authorization',
     statuses: reservationStatuses,
-    reference: solarisReference(
-      'card_authorization_resolved',
-      'A card authorization reservation was resolved (cancelled, booked or expired).',
-    ),
     schema: solarisReservationSchema,
     describe: data => ({
       subject: { type: 'card_authorization', id: data.id },
@@ -210,25 +197,10 @@ export const solarisCardEvents = {
     }),
   }),
   /** Deprecated by Solaris in favour of `CARD_AUTHORIZATION_DECLINE_V2`. */
-  CARD_AUTHORIZATION_DECLINE: cardAuthorizationDecline(
-    solarisReference(
-      'card_authorization_decline',
-      'A card authorization was declined (deprecated: use CARD_AUTHORIZATION_DECLINE_V2).',
-    ),
-  ),
-  CARD_AUTHORIZATION_DECLINE_V2: cardAuthorizationDecline(
-    solarisReference(
-      'card_authorization_decline_v2',
-      'A card authorization was declined; card_transaction describes the attempt.',
-    ),
-  ),
+  CARD_AUTHORIZATION_DECLINE: cardAuthorizationDecline(),
+  CARD_AUTHORIZATION_DECLINE_V2: cardAuthorizationDecline(),
   CARD_DELIVERY_TRACKING: defineWebhookEvent({
     type: 'card.updated',
-    subjectType: 'card',
-    reference: solarisReference(
-      'card_delivery_tracking',
-      'New delivery tracking information is available for a card (payload not published in full).',
-    ),
     schema: solarisCardDeliverySchema,
     describe: data => ({
       subject: firstSubject(['card', data.card_id], ['card', data.id]),
@@ -236,12 +208,7 @@ export const solarisCardEvents = {
   }),
   CARD_FRAUD_CASE_PENDING: defineWebhookEvent({
     type: 'fraud_case.created',
-    subjectType: 'fraud_case',
     statuses: fraudCaseResolutions,
-    reference: solarisReference(
-      'card_fraud_case_pending',
-      "A fraud case was recorded on a transaction made by a customer's card, and it requires the customer's immediate response.",
-    ),
     schema: solarisFraudCaseSchema,
     describe: data => ({
       subject: { type: 'fraud_case', id: data.id },
@@ -251,13 +218,8 @@ export const solarisCardEvents = {
   }),
   CARD_FRAUD_CASE_TIMEOUT: defineWebhookEvent({
     type: 'fraud_case.status_changed',
-    subjectType: 'fraud_case',
     normalizedStatus: 'expired',
     statuses: fraudCaseResolutions,
-    reference: solarisReference(
-      'card_fraud_case_timeout',
-      "A fraud case that was recorded for a transaction with a customer's card did not receive a response from the customer within 30 minutes.",
-    ),
     schema: solarisFraudCaseSchema,
     describe: data => ({
       subject: { type: 'fraud_case', id: data.id },
@@ -267,12 +229,7 @@ export const solarisCardEvents = {
   }),
   CARD_LIFECYCLE_EVENT: defineWebhookEvent({
     type: 'card.status_changed',
-    subjectType: 'card',
     statuses: cardStatuses,
-    reference: solarisReference(
-      'card_lifecycle_event',
-      "The status of a customer's card has changed.",
-    ),
     schema: solarisCardSchema,
     describe: data => ({
       subject: { type: 'card', id: data.id },
@@ -281,12 +238,7 @@ export const solarisCardEvents = {
   }),
   CARD_TOKEN_LIFECYCLE: defineWebhookEvent({
     type: 'card_token.status_changed',
-    subjectType: 'card_token',
     statuses: cardTokenStatuses,
-    reference: solarisReference(
-      'card_token_lifecycle',
-      "A push provisioning token has been created or updated for a customer's card.",
-    ),
     schema: solarisCardTokenSchema,
     describe: data => ({
       subject: { type: 'card_token', id: data.token_reference_id },
@@ -295,43 +247,25 @@ export const solarisCardEvents = {
   }),
   SCA_CHALLENGE: defineWebhookEvent({
     type: 'challenge.created',
-    subjectType: 'challenge',
-    reference: solarisReference(
-      'sca_challenge',
-      'A 3-D Secure challenge was created for a card transaction (name per third-party code, docs/providers/solaris.md#event-names; page not retrieved).',
-    ),
     schema: solarisChallengeSchema,
     describe: data => ({ subject: firstSubject(['challenge', data.id]) }),
   }),
   RESERVATION_CREATED: defineWebhookEvent({
     type: 'reservation.created',
-    subjectType: 'reservation',
     statuses: reservationStatuses,
-    reference: solarisReference(
-      'reservation_created',
-      'A seizure-related reservation was created on an account.',
-    ),
     schema: solarisReservationSchema,
     describe: reservation,
   }),
   RESERVATION_RESOLVED: defineWebhookEvent({
     type: 'reservation.status_changed',
-    subjectType: 'reservation',
     statuses: reservationStatuses,
-    reference: solarisReference(
-      'reservation_resolved',
-      'A seizure-related reservation was resolved.',
-    ),
     schema: solarisReservationSchema,
     describe: data => ({ ...reservation(data), occurredAt: data.resolved_at }),
   }),
   /** Legacy name, seen only in third-party code; payload not published. */
   RESERVATION_AND_CARD_STATUS_CHANGES: defineWebhookEvent({
     type: 'reservation.status_changed',
-    subjectType: 'reservation',
     statuses: reservationStatuses,
-    reference:
-      'https://docs.solarisgroup.com/api-reference/onboarding/webhooks/webhook-events — RESERVATION_AND_CARD_STATUS_CHANGES: legacy name from a third-party EventType enum, no page of its own (docs/providers/solaris.md#event-names)',
     schema: z.looseObject({
       id: nullishString,
       status: nullishString,

@@ -4,7 +4,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import { nullishString, subjectOf } from './solaris-values';
 
 // Limited versions of the schemas, focussed on what the mapping reads and
@@ -227,12 +226,7 @@ const referenceAccountStatuses = {
 export const solarisCustomerEvents = {
   IDENTIFICATION: defineWebhookEvent({
     type: 'identification.status_changed',
-    subjectType: 'identification',
     statuses: identificationStatuses,
-    reference: solarisReference(
-      'identification',
-      'A person identification was created, or its status was updated.',
-    ),
     schema: solarisIdentificationSchema,
     describe: data => ({
       subject: { type: 'identification', id: data.id },
@@ -242,12 +236,7 @@ export const solarisCustomerEvents = {
   }),
   BUSINESS_IDENTIFICATION: defineWebhookEvent({
     type: 'identification.status_changed',
-    subjectType: 'identification',
     statuses: businessIdentificationStatuses,
-    reference: solarisReference(
-      'business_identification',
-      'A business identification was created, or its status was updated.',
-    ),
     schema: solarisIdentificationSchema,
     describe: data => ({
       subject: { type: 'identification', id: data.id },
@@ -257,12 +246,7 @@ export const solarisCustomerEvents = {
   }),
   IDENTIFICATION_ORIGINATION: defineWebhookEvent({
     type: 'onboarding.status_changed',
-    subjectType: 'onboarding',
     statuses: originationStatuses,
-    reference: solarisReference(
-      'identification_origination',
-      'The status of an identification origination (identification and e-signing flow) has changed.',
-    ),
     schema: solarisIdentificationOriginationSchema,
     describe: data => ({
       subject: { type: 'onboarding', id: data.identification_origination_id },
@@ -271,11 +255,6 @@ export const solarisCustomerEvents = {
   }),
   IDENTIFICATION_REFERENCE_TRANSFER_ATTEMPT: defineWebhookEvent({
     type: 'identification.updated',
-    subjectType: 'identification',
-    reference: solarisReference(
-      'identification_reference_transfer_attempt',
-      'A bank_plus identification reference transfer attempt failed; remaining_attempts says how many are left.',
-    ),
     schema: solarisIdentificationAttemptSchema,
     describe: data => ({ subject: { type: 'identification', id: data.id } }),
   }),
@@ -286,52 +265,27 @@ export const solarisCustomerEvents = {
    */
   PERSON_TAX_IDENTIFICATION_CHANGED: defineWebhookEvent({
     type: 'person.updated',
-    subjectType: 'person',
-    reference: solarisReference(
-      'person_tax_identification_changed',
-      'The tax identification of a person was modified; the header holds the tax identification id, the payload the person id.',
-    ),
     schema: solarisTaxIdentificationChangedSchema,
     describe: data => ({ subject: subjectOf('person', data.id) }),
   }),
   BUSINESS_TAX_IDENTIFICATION_CHANGED: defineWebhookEvent({
     type: 'business.updated',
-    subjectType: 'business',
-    reference: solarisReference(
-      'business_tax_identification_changed',
-      'The tax identification number of a business was modified. The webhook contains the id of the relevant business tax identification in the header and the id of the relevant business in the payload.',
-    ),
     schema: solarisTaxIdentificationChangedSchema,
     describe: data => ({ subject: subjectOf('business', data.id) }),
   }),
   /** Names only the mobile number (no person id in payload or header). */
   PERSON_MOBILE_NUMBER_DELETED: defineWebhookEvent({
     type: 'mobile_number.deleted',
-    subjectType: 'mobile_number',
-    reference: solarisReference(
-      'person_mobile_number_deleted',
-      "A customer's mobile number was deleted. [id:] The ID of the customer's mobile number that was deleted.",
-    ),
     schema: solarisResourceIdSchema,
     describe: data => ({ subject: { type: 'mobile_number', id: data.id } }),
   }),
   BENEFICIAL_OWNER: defineWebhookEvent({
     type: 'beneficial_owner.updated',
-    subjectType: 'beneficial_owner',
-    reference: solarisReference(
-      'beneficial_owner',
-      'A new beneficial owner was linked to a business, or an existing one was updated.',
-    ),
     schema: solarisBeneficialOwnerSchema,
     describe: data => ({ subject: { type: 'beneficial_owner', id: data.id } }),
   }),
   LEGAL_REPRESENTATIVE: defineWebhookEvent({
     type: 'legal_representative.updated',
-    subjectType: 'legal_representative',
-    reference: solarisReference(
-      'legal_representative',
-      'A legal representative was linked to a business, or an existing one was updated.',
-    ),
     schema: solarisLegalRepresentativeSchema,
     describe: data => ({
       subject: { type: 'legal_representative', id: data.id },
@@ -339,12 +293,7 @@ export const solarisCustomerEvents = {
   }),
   BUSINESS_FRONTING_RELATIONSHIP_STATUS_CHANGED: defineWebhookEvent({
     type: 'business.status_changed',
-    subjectType: 'business',
     statuses: relationshipStatuses,
-    reference: solarisReference(
-      'business_fronting_relationship_status_changed',
-      'The status of the fronting business relationship with a customer has changed.',
-    ),
     schema: solarisStatusSchema,
     describe: data => ({
       subject: { type: 'business', id: data.id },
@@ -353,11 +302,6 @@ export const solarisCustomerEvents = {
   }),
   POSTBOX_ITEM_CREATED: defineWebhookEvent({
     type: 'postbox_item.created',
-    subjectType: 'postbox_item',
-    reference: solarisReference(
-      'postbox_item_created',
-      "A new document was added to a customer's postbox.",
-    ),
     schema: solarisPostboxItemSchema,
     describe: data => ({
       subject: { type: 'postbox_item', id: data.id },
@@ -366,11 +310,6 @@ export const solarisCustomerEvents = {
   }),
   QUESTIONS_REQUIRE_RESPONSE: defineWebhookEvent({
     type: 'question_set.requested',
-    subjectType: 'question_set',
-    reference: solarisReference(
-      'questions_require_response',
-      'A question set was created for a customer, who must answer it before its deadline.',
-    ),
     schema: solarisQuestionSetSchema,
     describe: data => ({
       subject: { type: 'question_set', id: data.question_set_id },
@@ -378,11 +317,6 @@ export const solarisCustomerEvents = {
   }),
   ACTIVATION_CHALLENGE_CREATION: defineWebhookEvent({
     type: 'challenge.created',
-    subjectType: 'challenge',
-    reference: solarisReference(
-      'activation_challenge_created',
-      'A device-binding activation challenge was created for a person.',
-    ),
     schema: solarisActivationChallengeSchema,
     describe: data => ({
       subject: { type: 'challenge', id: data.challenge_id },
@@ -392,23 +326,13 @@ export const solarisCustomerEvents = {
   /** The customer confirmed the trusted IBAN: it is now approved. */
   TRUSTED_IBAN_CONFIRMED: defineWebhookEvent({
     type: 'trusted_iban.status_changed',
-    subjectType: 'trusted_iban',
     normalizedStatus: 'approved',
-    reference: solarisReference(
-      'trusted_iban_confirmed',
-      'A trusted IBAN was confirmed (approved_by names who approved it).',
-    ),
     schema: solarisTrustedIbanSchema,
     describe: data => ({ subject: { type: 'trusted_iban', id: data.id } }),
   }),
   REFERENCE_ACCOUNT_CREATED: defineWebhookEvent({
     type: 'reference_account.created',
-    subjectType: 'reference_account',
     statuses: referenceAccountStatuses,
-    reference: solarisReference(
-      'reference_account_created',
-      'A customer has registered a new reference account for payouts used with restricted accounts.',
-    ),
     schema: solarisReferenceAccountSchema,
     describe: data => ({
       subject: subjectOf('reference_account', data.id),
@@ -422,11 +346,6 @@ export const solarisCustomerEvents = {
    */
   POTENTIAL_ACCOUNT_BLOCKING: defineWebhookEvent({
     type: 'identification.requested',
-    subjectType: 'identification',
-    reference: solarisReference(
-      'potential_account_blocking',
-      'The identification document of a customer is about to expire; the account will be blocked on blocking_date (event name per docs/providers/solaris.md#event-names, not confirmed).',
-    ),
     schema: solarisPotentialAccountBlockingSchema,
   }),
 };

@@ -7,7 +7,6 @@ import {
 } from '@finhooks/core';
 import * as z from 'zod/mini';
 import { entityIdHeader, headerValue } from './solaris-headers';
-import { solarisReference } from './solaris-references';
 import { solarisId } from './solaris-values';
 
 /**
@@ -71,11 +70,6 @@ function requireEntityId({
 export const solarisHeaderOnlyEvents = {
   PERSON_CHANGED: defineWebhookEvent({
     type: 'person.updated',
-    subjectType: 'person',
-    reference: solarisReference(
-      'person_changed',
-      'One or more attributes of a person were changed. This webhook does not come with a payload. The header will contain the ID of the person that was changed.',
-    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
@@ -86,11 +80,6 @@ export const solarisHeaderOnlyEvents = {
    */
   PERSON_DELETED: defineWebhookEvent({
     type: 'person.deleted',
-    subjectType: 'person',
-    reference: solarisReference(
-      'person_deleted',
-      'Solaris deletes all personal data related to the given person from its system according to GDPR regulations.',
-    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
@@ -100,21 +89,11 @@ export const solarisHeaderOnlyEvents = {
    */
   PERSON_MOBILE_NUMBER_CREATED: defineWebhookEvent({
     type: 'person.updated',
-    subjectType: 'person',
-    reference: solarisReference(
-      'person_mobile_number_created',
-      'A mobile number was created for a customer, but has not yet been verified. This webhook does not contain a payload, but the header will contain the id of the person for whom the mobile number was created.',
-    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
   BUSINESS_CHANGED: defineWebhookEvent({
     type: 'business.updated',
-    subjectType: 'business',
-    reference: solarisReference(
-      'business_changed',
-      'One or more attributes of a business were changed. This webhook does not come with a payload. The notification includes the ID of the business that was changed in the header.',
-    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),
@@ -124,11 +103,6 @@ export const solarisHeaderOnlyEvents = {
    */
   BUSINESS_DELETED: defineWebhookEvent({
     type: 'business.deleted',
-    subjectType: 'business',
-    reference: solarisReference(
-      'business_deleted',
-      'Solaris has deleted all data related to the given business from its system.',
-    ),
     schema: solarisHeaderOnlySchema,
     describe: (_data, context) => requireEntityId(context),
   }),

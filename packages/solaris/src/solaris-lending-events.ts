@@ -4,7 +4,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import { firstSubject, nullishMoney, nullishString } from './solaris-values';
 import { solarisWrappedSchema, wrappedStatus } from './solaris-wrapped-payload';
 
@@ -164,12 +163,7 @@ const application = (data: SolarisApplication) => ({
 export const solarisLendingEvents = {
   BUSINESS_FRONTING_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: frontingApplicationStatuses,
-    reference: solarisReference(
-      'business_fronting_application',
-      'The status of a business fronting loan application has changed.',
-    ),
     schema: solarisApplicationSchema,
     describe: application,
   }),
@@ -179,12 +173,7 @@ export const solarisLendingEvents = {
    */
   CONSUMER_FRONTING_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: frontingApplicationStatuses,
-    reference: solarisReference(
-      'consumer_fronting_application',
-      'The status of a consumer loan application has changed.',
-    ),
     schema: solarisFrontingLoanSchema,
     describe: data => ({
       subject: firstSubject(
@@ -196,12 +185,7 @@ export const solarisLendingEvents = {
   }),
   CONSUMER_LOAN_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: consumerLoanApplicationStatuses,
-    reference: solarisReference(
-      'consumer_loan_application',
-      'The status of a consumer loan application has changed.',
-    ),
     schema: solarisWrappedSchema,
     describe: data => ({
       subject: { type: 'application', id: data.entity_uuid },
@@ -210,12 +194,7 @@ export const solarisLendingEvents = {
   }),
   BUSINESS_FRONTING_LOAN_PAYOUT: defineWebhookEvent({
     type: 'loan.status_changed',
-    subjectType: 'loan',
     statuses: loanStatuses,
-    reference: solarisReference(
-      'business_fronting_loan_payout',
-      'The status of a fronting loan payout has changed to payout_issued.',
-    ),
     schema: solarisFrontingLoanSchema,
     describe: data => ({
       subject: { type: 'loan', id: data.id },
@@ -224,12 +203,7 @@ export const solarisLendingEvents = {
   }),
   BUSINESS_FRONTING_PAYOUT_UPDATE: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     statuses: loanPayoutStatuses,
-    reference: solarisReference(
-      'business_fronting_payout_update',
-      'The status of a partial fronting loan payout has changed to transfers_complete.',
-    ),
     schema: solarisLoanPayoutSchema,
     describe: data => ({
       subject: { type: 'payment', id: data.id },
@@ -238,12 +212,7 @@ export const solarisLendingEvents = {
   }),
   CONSUMER_OVERDRAFT: defineWebhookEvent({
     type: 'overdraft.status_changed',
-    subjectType: 'overdraft',
     statuses: overdraftStatuses,
-    reference: solarisReference(
-      'consumer_overdraft',
-      'The status of a consumer overdraft has changed.',
-    ),
     schema: solarisOverdraftSchema,
     describe: data => ({
       subject: { type: 'overdraft', id: data.id },
@@ -252,23 +221,13 @@ export const solarisLendingEvents = {
   }),
   CONSUMER_OVERDRAFT_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: consumerOverdraftApplicationStatuses,
-    reference: solarisReference(
-      'consumer_overdraft_application',
-      'The status of a consumer overdraft application has changed.',
-    ),
     schema: solarisApplicationSchema,
     describe: application,
   }),
   OVERDRAFT_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: overdraftApplicationStatuses,
-    reference: solarisReference(
-      'overdraft_application',
-      'The status of a freelancer overdraft application has changed.',
-    ),
     schema: solarisApplicationSchema,
     describe: application,
   }),
@@ -278,11 +237,6 @@ export const solarisLendingEvents = {
    */
   OVERDRAFT_LIMIT_CHANGE: defineWebhookEvent({
     type: 'overdraft.updated',
-    subjectType: 'overdraft',
-    reference: solarisReference(
-      'overdraft_limit_change',
-      "The overdraft limit on a consumer's account has changed.",
-    ),
     schema: solarisOverdraftLimitChangeSchema,
     describe: data => ({
       subject: firstSubject(['overdraft', data.overdraft_id]),

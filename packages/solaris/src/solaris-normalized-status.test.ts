@@ -8,6 +8,7 @@ import {
 import { toFetchRequest } from '@finhooks/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createSolarisAdapter } from './solaris-adapter';
+import { solarisEventReferences } from './solaris-event-references';
 import {
   sharedSecretSettings,
   signedSolarisRequest,
@@ -17,6 +18,9 @@ import { solarisFixtures } from './testing/solaris-fixtures';
 
 const adapter = createSolarisAdapter(sharedSecretSettings);
 const catalogue: readonly WebhookCatalogueEntryV1[] = adapter.catalogue ?? [];
+/** Where Solaris documents each type: not in the catalogue, beside it. */
+const references: Readonly<Record<string, string | undefined>> =
+  solarisEventReferences;
 
 async function receive(
   nativeType: string,
@@ -36,7 +40,7 @@ describe('Solaris catalogue metadata', () => {
     '%s names its subject type, its source and its status decisions',
     (_nativeType, entry) => {
       expect(entry.subjectType).toBe(entry.type.split('.')[0]);
-      expect(entry.reference).toMatch(
+      expect(references[entry.nativeType]).toMatch(
         /^(https:\/\/docs\.solarisgroup\.com\/|\.\.\/shared\/PROVIDERS\.md)/,
       );
       if (entry.type.endsWith('.status_changed'))
@@ -45,6 +49,14 @@ describe('Solaris catalogue metadata', () => {
         ).toBe(true);
     },
   );
+
+  it('should cite a source for every native type, and for no other', () => {
+    for (const { nativeType } of catalogue)
+      expect(references[nativeType], nativeType).toMatch(/\S/);
+    expect(Object.keys(references).sort()).toEqual(
+      catalogue.map(entry => entry.nativeType).sort(),
+    );
+  });
 
   it('should use no action outside the vocabulary', () => {
     for (const entry of catalogue)

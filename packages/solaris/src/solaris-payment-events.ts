@@ -4,7 +4,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import {
   firstSubject,
   nullishMoney,
@@ -227,11 +226,6 @@ const directDebitProfile = (data: SolarisDirectDebitProfile) => ({
 export const solarisPaymentEvents = {
   BOOKING: defineWebhookEvent({
     type: 'booking.created',
-    subjectType: 'booking',
-    reference: solarisReference(
-      'booking',
-      'A booking was created on the account specified in the webhook payload.',
-    ),
     schema: solarisBookingSchema,
     describe: data => ({
       subject: { type: 'booking', id: data.id },
@@ -240,12 +234,7 @@ export const solarisPaymentEvents = {
   }),
   BATCH_TRANSFER_STATUS_CHANGED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     statuses: batchStatuses,
-    reference: solarisReference(
-      'batch_transfer_status_changed',
-      "When a batch transfer's status changes to IN_PROGRESS, REJECTED or FINISHED, this webhook will be triggered.",
-    ),
     schema: solarisBatchTransferSchema,
     describe: data => ({
       ...payment(data),
@@ -254,69 +243,39 @@ export const solarisPaymentEvents = {
   }),
   SCHEDULED_TRANSFER_STATUS_CHANGED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     statuses: scheduledTransferStatuses,
-    reference: solarisReference(
-      'scheduled_transfer_status_changed',
-      'This webhook event is triggered when the status of a scheduled transfer changes. [status:] Possible values are ACTIVE, CANCELED and CONCLUDED.',
-    ),
     schema: solarisTransferSchema,
     describe: payment,
   }),
   SEPA_TIMED_ORDER: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     statuses: timedOrderStatuses,
-    reference: solarisReference(
-      'sepa_timed_order',
-      'A timed order was executed.',
-    ),
     schema: solarisTransferSchema,
     describe: data => ({ ...payment(data), occurredAt: data.processed_at }),
   }),
   SEPA_SCHEDULED_TRANSACTION: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     statuses: standingOrderStatuses,
-    reference: solarisReference(
-      'sepa_scheduled_transaction',
-      'A standing order was either executed or declined.',
-    ),
     schema: solarisTransferSchema,
     describe: data => ({ ...payment(data), occurredAt: data.processed_at }),
   }),
   SEPA_CREDIT_TRANSACTION_DECLINED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'failed',
     statuses: { declined: 'failed' },
-    reference: solarisReference(
-      'sepa_credit_transaction_declined',
-      'A SEPA Credit Transfer conducted by one of your customers was declined.',
-    ),
     schema: solarisCreditTransferDeclinedSchema,
     describe: data => ({ ...payment(data), occurredAt: data.created_at }),
   }),
   REFERENCE_ACCOUNT_INSTANT_PAYOUT_EXECUTED: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'succeeded',
     statuses: payoutStatuses,
-    reference: solarisReference(
-      'reference_account_instant_payout_executed',
-      'An instant reference account payout was successful and a booking was made on the account.',
-    ),
     schema: solarisInstantPayoutSchema,
     describe: payment,
   }),
   SEPA_DIRECT_DEBIT_RETURN: defineWebhookEvent({
     type: 'direct_debit.status_changed',
-    subjectType: 'direct_debit',
     normalizedStatus: 'failed',
-    reference: solarisReference(
-      'sepa_direct_debit_return',
-      "A SEPA Direct Debit return notification was created because a SEPA Direct Debit collection from a customer's account did not meet the payment acceptance criteria, which led to Solaris declining the transaction.",
-    ),
     schema: solarisDirectDebitReturnSchema,
     describe: data => ({
       subject: { type: 'direct_debit', id: data.id },
@@ -325,12 +284,7 @@ export const solarisPaymentEvents = {
   }),
   SEPA_DIRECT_DEBIT_TRANSACTION_SCHEDULED: defineWebhookEvent({
     type: 'direct_debit.status_changed',
-    subjectType: 'direct_debit',
     normalizedStatus: 'pending',
-    reference: solarisReference(
-      'sepa_direct_debit_transaction_scheduled',
-      "A SEPA Direct Debit transaction was scheduled on a customer's account. [id:] Same as the transaction ID in the booking resource.",
-    ),
     schema: solarisDirectDebitScheduledSchema,
     describe: data => ({
       subject: firstSubject(
@@ -346,12 +300,7 @@ export const solarisPaymentEvents = {
    */
   SDD_COLLECTION_APPLICATION: defineWebhookEvent({
     type: 'application.status_changed',
-    subjectType: 'application',
     statuses: collectionApplicationStatuses,
-    reference: solarisReference(
-      'sdd_collection_application',
-      'To start receiving updates about application Decoupled Cards product. [status:] The current status of the SDD collection application. [decision:] OFFERED, REJECTED.',
-    ),
     schema: solarisCollectionApplicationSchema,
     describe: data => {
       const status = data.status ?? undefined;
@@ -379,23 +328,13 @@ export const solarisPaymentEvents = {
   /** The block is only scheduled: the profile changed, not its status. */
   BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_SCHEDULED: defineWebhookEvent({
     type: 'direct_debit_profile.updated',
-    subjectType: 'direct_debit_profile',
     statuses: directDebitProfileStatuses,
-    reference: solarisReference(
-      'business_direct_debit_profile_block_scheduled',
-      "A block was scheduled on a business' SEPA Direct Debit profile. (Legacy)",
-    ),
     schema: solarisDirectDebitProfileSchema,
     describe: directDebitProfile,
   }),
   BUSINESS_DIRECT_DEBIT_PROFILE_BLOCK_CANCELLED: defineWebhookEvent({
     type: 'direct_debit_profile.updated',
-    subjectType: 'direct_debit_profile',
     statuses: directDebitProfileStatuses,
-    reference: solarisReference(
-      'business_direct_debit_profile_block_cancelled',
-      "A scheduled block on a business' SEPA Direct Debit profile was canceled. (Legacy)",
-    ),
     schema: solarisDirectDebitProfileSchema,
     describe: directDebitProfile,
   }),
@@ -407,13 +346,8 @@ export const solarisPaymentEvents = {
    */
   INCOMING_REJECTED_TRANSACTION: defineWebhookEvent({
     type: 'payment.status_changed',
-    subjectType: 'payment',
     normalizedStatus: 'failed',
     statuses: { RETURNED: 'failed' },
-    reference: solarisReference(
-      'incoming_rejected_transaction',
-      'An incoming transaction to an account was rejected (event name per docs/providers/solaris.md#event-names, not confirmed).',
-    ),
     schema: solarisRejectedTransactionSchema,
     describe: data => ({
       subject: firstSubject(['payment', data.id]),

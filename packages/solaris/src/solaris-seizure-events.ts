@@ -5,7 +5,6 @@ import {
   type KnownFields,
 } from '@finhooks/core';
 import * as z from 'zod/mini';
-import { solarisReference } from './solaris-references';
 import { nullishMoney, nullishString } from './solaris-values';
 
 // Limited version of the schema, focussed on what the mapping reads and
@@ -34,17 +33,14 @@ const seizureStatuses = {
   FULFILLED: 'closed',
 } as const satisfies Record<string, NormalizedStatusDecision>;
 
-function seizureEvent<TType extends string>(
+function seizureEvent<TType extends `seizure.${string}`>(
   type: TType,
-  reference: string,
   normalizedStatus?: NormalizedStatusV1,
 ) {
   return defineWebhookEvent({
     type,
-    subjectType: 'seizure',
     statuses: seizureStatuses,
     ...(normalizedStatus === undefined ? {} : { normalizedStatus }),
-    reference,
     schema: solarisSeizureSchema,
     describe: data => ({
       subject: { type: 'seizure', id: data.id },
@@ -53,66 +49,13 @@ function seizureEvent<TType extends string>(
   });
 }
 
-const unconfirmed =
-  ' (event name per third-party code, docs/providers/solaris.md#event-names)';
-
 export const solarisSeizureEvents = {
-  PERSON_SEIZURE_CREATED: seizureEvent(
-    'seizure.created',
-    solarisReference(
-      'person_seizure_created',
-      `Solaris has received a request from the authorities (e.g., court, governmental agency) to seize the account(s) of a person.${unconfirmed}`,
-    ),
-  ),
-  PERSON_SEIZURE_UPDATED: seizureEvent(
-    'seizure.updated',
-    solarisReference(
-      'person_seizure_updated',
-      'A seizure on a person was updated (e.g., its processing switched from automated to manual).',
-    ),
-  ),
-  PERSON_SEIZURE_FULFILLED: seizureEvent(
-    'seizure.status_changed',
-    solarisReference(
-      'person_seizure_fulfilled',
-      'The status of a seizure on a person has changed to FULFILLED.',
-    ),
-    'closed',
-  ),
-  PERSON_SEIZURE_DELETED: seizureEvent(
-    'seizure.deleted',
-    solarisReference(
-      'person_seizure_deleted',
-      `Solaris has removed a seizure for a person because it was created by mistake.${unconfirmed}`,
-    ),
-  ),
-  BUSINESS_SEIZURE_CREATED: seizureEvent(
-    'seizure.created',
-    solarisReference(
-      'business_seizure_created',
-      'Solaris has received a request from the authorities (e.g., court, governmental agency) to seize the account(s) of a business.',
-    ),
-  ),
-  BUSINESS_SEIZURE_UPDATED: seizureEvent(
-    'seizure.updated',
-    solarisReference(
-      'business_seizure_updated',
-      'The processing method for a seizure for a business has switched from automated to manual.',
-    ),
-  ),
-  BUSINESS_SEIZURE_FULFILLED: seizureEvent(
-    'seizure.status_changed',
-    solarisReference(
-      'business_seizure_fulfilled',
-      'The status of a seizure on a business has changed to FULFILLED.',
-    ),
-    'closed',
-  ),
-  BUSINESS_SEIZURE_DELETED: seizureEvent(
-    'seizure.deleted',
-    solarisReference(
-      'business_seizure_deleted',
-      'Solaris has removed a seizure for a business because it was created by mistake.',
-    ),
-  ),
+  PERSON_SEIZURE_CREATED: seizureEvent('seizure.created'),
+  PERSON_SEIZURE_UPDATED: seizureEvent('seizure.updated'),
+  PERSON_SEIZURE_FULFILLED: seizureEvent('seizure.status_changed', 'closed'),
+  PERSON_SEIZURE_DELETED: seizureEvent('seizure.deleted'),
+  BUSINESS_SEIZURE_CREATED: seizureEvent('seizure.created'),
+  BUSINESS_SEIZURE_UPDATED: seizureEvent('seizure.updated'),
+  BUSINESS_SEIZURE_FULFILLED: seizureEvent('seizure.status_changed', 'closed'),
+  BUSINESS_SEIZURE_DELETED: seizureEvent('seizure.deleted'),
 };

@@ -7,6 +7,7 @@ export {
   tradevestDefaultDedupWindowMs,
   type TradevestAdapterSettings,
 } from './tradevest-adapter-settings';
+export { tradevestEventReferences } from './tradevest-event-references';
 export {
   fanOutLabelsUpdate,
   type TradevestLabelsUpdateItem,

@@ -236,7 +236,10 @@ describe('tradevestEvents', () => {
       expect(event.nativeType).toBe(nativeType);
       expect(event.type).toBe(type);
       expect(tradevestEvents[nativeType].type).toBe(type);
-      expect(tradevestEvents[nativeType].subjectType).toBe(type.split('.')[0]);
+      expect(
+        adapter.catalogue?.find(entry => entry.nativeType === nativeType)
+          ?.subjectType,
+      ).toBe(type.split('.')[0]);
       expect(event.normalizedStatus).toBe(normalizedStatus);
       const status = (body as { status?: string }).status;
       // A status nobody documented is kept as sent, unmapped, with a warning.

@@ -2,7 +2,6 @@ import { defineWebhookEvent } from '@finhooks/core';
 import { notificationFacts as facts } from './tradevest-event-facts';
 import {
   tradevestOrderStatusDecisions,
-  tradevestReferences as reference,
   tradevestUndocumentedStatusDecisions as undocumented,
 } from './tradevest-statuses';
 import * as schemas from './tradevest-tolerant-schemas';
@@ -20,68 +19,52 @@ export const tradevestTolerantEvents = {
     // A legal entity is a business customer: the same concept as a
     // Solaris business (docs/vocabulary.md §3).
     type: 'business.status_changed',
-    subjectType: 'business',
     statuses: undocumented,
-    reference: reference.LEGAL_ENTITY_NOTIFICATION,
     schema: schemas.legalEntityNotificationSchema,
     describe: data => facts('business', data.legalEntityId, data),
   }),
   LEGAL_REPRESENTATIVE_NOTIFICATION: defineWebhookEvent({
     type: 'legal_representative.status_changed',
-    subjectType: 'legal_representative',
     statuses: undocumented,
-    reference: reference.LEGAL_REPRESENTATIVE_NOTIFICATION,
     schema: schemas.legalRepresentativeNotificationSchema,
     describe: data =>
       facts('legal_representative', data.legalRepresentativeId, data),
   }),
   PARTNER_NOTIFICATION: defineWebhookEvent({
     type: 'partner.status_changed',
-    subjectType: 'partner',
     statuses: undocumented,
-    reference: reference.PARTNER_NOTIFICATION,
     schema: schemas.partnerNotificationSchema,
     describe: data => facts('partner', data.partnerId, data),
   }),
   JOINT_PERSON_NOTIFICATION: defineWebhookEvent({
     type: 'person.status_changed',
-    subjectType: 'person',
     statuses: undocumented,
-    reference: reference.JOINT_PERSON_NOTIFICATION,
     schema: schemas.jointPersonNotificationSchema,
     describe: data => facts('person', data.jointPersonId, data),
   }),
   TAX_EXEMPTION_ORDER_NOTIFICATION: defineWebhookEvent({
     // A standing tax-exemption instruction (Freistellungsauftrag), not a trade.
     type: 'tax_exemption.status_changed',
-    subjectType: 'tax_exemption',
     statuses: undocumented,
-    reference: reference.TAX_EXEMPTION_ORDER_NOTIFICATION,
     schema: schemas.taxExemptionOrderNotificationSchema,
     describe: data => facts('tax_exemption', data.taxExemptionOrderId, data),
   }),
   CORPORATE_ACTION_NOTIFICATION: defineWebhookEvent({
     type: 'corporate_action.status_changed',
-    subjectType: 'corporate_action',
     statuses: undocumented,
-    reference: reference.CORPORATE_ACTION_NOTIFICATION,
     schema: schemas.corporateActionNotificationSchema,
     describe: data => facts('corporate_action', data.corporateActionId, data),
   }),
   SAVINGS_PLANS_NOTIFICATION: defineWebhookEvent({
     type: 'savings_plan.status_changed',
-    subjectType: 'savings_plan',
     statuses: undocumented,
-    reference: reference.SAVINGS_PLANS_NOTIFICATION,
     schema: schemas.savingsPlansNotificationSchema,
     describe: data => facts('savings_plan', data.savingsPlanId, data),
   }),
   TOKENIZED_ASSET_ORDER_NOTIFICATION: defineWebhookEvent({
     // Like the other two order notifications.
     type: 'order.status_changed',
-    subjectType: 'order',
     statuses: tradevestOrderStatusDecisions,
-    reference: reference.TOKENIZED_ASSET_ORDER_NOTIFICATION,
     schema: schemas.tokenizedAssetOrderNotificationSchema,
     describe: data => facts('order', data.orderId, data),
   }),

@@ -138,6 +138,12 @@ export interface WebhookAdapterSpec<
   ) => WebhookDeliveryFacts;
 }
 
+/** The resource a normalized `<noun>.<action>` type names. */
+function nounOf(type: string): string {
+  const dot = type.indexOf('.');
+  return dot === -1 ? type : type.slice(0, dot);
+}
+
 function toIssues(error: $ZodError): WebhookValidationIssueV1[] {
   return error.issues.map(issue => ({
     path: issue.path.map(part =>
@@ -283,18 +289,13 @@ export function defineWebhookAdapter<
     catalogue: Object.entries(spec.events).map(([nativeType, definition]) => ({
       nativeType,
       type: definition.type,
-      ...(definition.subjectType === undefined
-        ? {}
-        : { subjectType: definition.subjectType }),
+      subjectType: definition.subjectType ?? nounOf(definition.type),
       ...(definition.statuses === undefined
         ? {}
         : { statuses: definition.statuses }),
       ...(definition.normalizedStatus === undefined
         ? {}
         : { normalizedStatus: definition.normalizedStatus }),
-      ...(definition.reference === undefined
-        ? {}
-        : { reference: definition.reference }),
     })),
     sensitiveHeaders: (spec.sensitiveHeaders ?? []).map(name =>
       name.toLowerCase(),

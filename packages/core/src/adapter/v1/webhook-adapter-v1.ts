@@ -70,8 +70,8 @@ export interface WebhookAdapterV1<
   /** The native event types this adapter knows, for docs and diagnostics. */
   readonly nativeTypes: readonly string[];
   /**
-   * Each known native type with its normalized type, subject type, status
-   * decisions and documentation reference (docs/events.md is made from it).
+   * Each known native type with its normalized type, subject type and
+   * status decisions (docs/events.md is made from it).
    */
   readonly catalogue?: readonly WebhookCatalogueEntryV1[];
   /**

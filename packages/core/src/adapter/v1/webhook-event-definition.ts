@@ -45,8 +45,9 @@ export interface WebhookEventDefinition<
   type: TType;
   schema: TSchema;
   /**
-   * The subject's type: the resource the normalized type names, unless
-   * docs/vocabulary.md names an exception. Documents the catalogue.
+   * The subject's type, when docs/vocabulary.md names an exception to
+   * its rule: by default the resource the normalized type names (the
+   * noun of `type`). Documents the catalogue.
    */
   subjectType?: string;
   /**
@@ -62,8 +63,6 @@ export interface WebhookEventDefinition<
    * `failed` whatever its payload says): it wins over `statuses`.
    */
   normalizedStatus?: NormalizedStatusV1;
-  /** Where the provider documents this event (a URL, or a seed passage). */
-  reference?: string;
   // Method syntax on purpose: its parameter is bivariant, so a catalogue of
   // specific definitions still satisfies `WebhookEventDefinitions`.
   describe?(
@@ -128,12 +127,19 @@ export type WebhookEventsOf<
     }[keyof TDefinitions & string]
   | UnknownWebhookEventV1<TProvider>;
 
-/** One native type of an adapter's catalogue, for docs and checks. */
+/**
+ * One native type of an adapter's catalogue, for docs and checks. Where
+ * the provider documents each type is not part of it (that text would
+ * ship in every bundle): adapters export it as `<provider>EventReferences`.
+ */
 export interface WebhookCatalogueEntryV1 {
   nativeType: string;
   type: string;
+  /**
+   * `defineWebhookAdapter` always sets it: the definition's `subjectType`,
+   * else the noun of `type`.
+   */
   subjectType?: string;
   statuses?: Readonly<Record<string, NormalizedStatusDecision>>;
   normalizedStatus?: NormalizedStatusV1;
-  reference?: string;
 }
