@@ -321,6 +321,10 @@ export function mountApiRoutes(app: Hono, options: ApiRoutesOptions): void {
       createRawWebhookRequest({ method, url, headers, body }),
       {
         alreadyVerified: storedVerification(stored.event.authenticity),
+        verifiedFacts: {
+          account: stored.event.account,
+          livemode: stored.event.livemode,
+        },
         receivedAt: new Date(stored.event.receivedAt),
       },
     );

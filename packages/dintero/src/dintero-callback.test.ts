@@ -667,6 +667,34 @@ describe('Checkout callback accounts, secrets and methods', () => {
     });
   });
 
+  it('should keep the signing account and identity when a stored callback is replayed', async () => {
+    const adapter = adapterWith({ accountId: ['T12345678', 'P87654321'] });
+    const request = await sign(
+      { method: 'GET', url: `${base}?${query}` },
+      { accountId: 'P87654321' },
+    );
+    const first = await adapter.receive(request);
+    if (first.kind !== 'event') throw new Error(first.kind);
+    // What a store keeps: no signature header, the envelope's facts.
+    const stored = createRawWebhookRequest({
+      method: request.method,
+      url: request.url,
+      headers: redactHeaders(request.headers, adapter.sensitiveHeaders),
+    });
+    const replay = await adapter.receive(stored, {
+      alreadyVerified: first.event.authenticity,
+      verifiedFacts: {
+        account: first.event.account,
+        livemode: first.event.livemode,
+      },
+    });
+    expect(replay.kind === 'event' && replay.event).toMatchObject({
+      account: 'P87654321',
+      livemode: true,
+      identity: first.event.identity,
+    });
+  });
+
   it('should refuse a signature made for another account', async () => {
     const request = await sign(
       { method: 'GET', url: `${base}?${query}` },

@@ -70,6 +70,10 @@ async function remapped(
     {
       // Verified when first received; the credentials were not stored.
       alreadyVerified: stored.event.authenticity,
+      verifiedFacts: {
+        account: stored.event.account,
+        livemode: stored.event.livemode,
+      },
       receivedAt: new Date(stored.event.receivedAt),
     },
   );

@@ -419,6 +419,17 @@ describe('delivery facts', () => {
     });
     expect(result.kind === 'event' && result.event.account).toBe('from-body');
   });
+
+  it('should take the facts the first verification established on a replay', async () => {
+    const result = await adapter.receive(request, {
+      alreadyVerified: credentialsVerification(),
+      verifiedFacts: { account: 'P00000001', livemode: true },
+    });
+    expect(result.kind === 'event' && result.event).toMatchObject({
+      account: 'P00000001',
+      livemode: true,
+    });
+  });
 });
 
 describe('redactHeaders', () => {

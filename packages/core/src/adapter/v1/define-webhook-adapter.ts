@@ -23,6 +23,7 @@ import type { RawWebhookRequest } from './raw-webhook-request';
 import type {
   WebhookAdapterV1,
   WebhookHandshakeV1,
+  WebhookReceiveOptionsV1,
   WebhookReceiveResultV1,
   WebhookWarningV1,
 } from './webhook-adapter-v1';
@@ -105,8 +106,8 @@ export interface WebhookAdapterSpec<
    * Returns what the check covered (honestly: it fills the envelope's
    * `authenticity`) and facts learned while verifying (the account whose
    * secret matched), which override `describeDelivery`'s. A replay
-   * (`alreadyVerified`) skips it, so keep such facts derivable otherwise
-   * where possible.
+   * (`alreadyVerified`) skips it and takes `account` and `livemode` from
+   * the stored event (`verifiedFacts`) instead.
    */
   authenticate: (request: RawWebhookRequest) => Promise<WebhookAuthentication>;
   /** Turns the raw body into a payload; default: safe JSON parse. */
@@ -252,16 +253,24 @@ function applyStatusDecision(
   } else if (decision !== 'unmapped') event.normalizedStatus = decision;
 }
 
-/** The verification a replay recorded (`alreadyVerified`). */
-function verificationOf(
+/**
+ * What a replay's first verification established: the recorded check
+ * (`alreadyVerified`) and the facts it learned (`verifiedFacts`).
+ */
+function replayedAuthentication(
   recorded: WebhookVerificationV1,
-): WebhookVerificationV1 {
+  facts: WebhookReceiveOptionsV1['verifiedFacts'] = {},
+): WebhookAuthentication {
   return {
-    scheme: recorded.scheme,
-    body: recorded.body,
-    timestamp: recorded.timestamp,
-    url: recorded.url,
-    headers: [...recorded.headers],
+    verification: {
+      scheme: recorded.scheme,
+      body: recorded.body,
+      timestamp: recorded.timestamp,
+      url: recorded.url,
+      headers: [...recorded.headers],
+    },
+    ...(facts.account === undefined ? {} : { account: facts.account }),
+    ...(facts.livemode === undefined ? {} : { livemode: facts.livemode }),
   };
 }
 
@@ -318,10 +327,11 @@ export function defineWebhookAdapter<
       const verified =
         options.alreadyVerified === undefined
           ? await spec.authenticate(request)
-          : undefined;
-      const verification: WebhookVerificationV1 =
-        verified?.verification ??
-        verificationOf(options.alreadyVerified as WebhookVerificationV1);
+          : replayedAuthentication(
+              options.alreadyVerified,
+              options.verifiedFacts,
+            );
+      const { verification } = verified;
       const body = spec.parseBody
         ? spec.parseBody(request)
         : safeParseJson(request.body, { provider });

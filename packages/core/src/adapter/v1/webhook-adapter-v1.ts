@@ -49,6 +49,16 @@ export interface WebhookReceiveOptionsV1 {
    * set it for a live request.
    */
   alreadyVerified?: WebhookVerificationV1;
+  /**
+   * With `alreadyVerified`: what that first verification established, from
+   * the stored event (`account`, `livemode`). Only the check itself could
+   * tell which of several configured accounts signed a delivery (a Dintero
+   * callback), so without them a replay cannot name the account.
+   */
+  verifiedFacts?: {
+    account?: string | undefined;
+    livemode?: boolean | undefined;
+  };
 }
 
 /**
