@@ -20,8 +20,10 @@
 #     signed and a forged delivery through every adapter: ESM and CommonJS
 #     on Node (Fetch and node:http handlers, the one-call verify where an
 #     adapter has it), TypeScript `node16` (ESM and .cts) and `bundler` with
-#     `skipLibCheck: false`, and an edge-like project without @types/node
-#     that compiles the Fetch path.
+#     `skipLibCheck: false`, an edge-like project without @types/node
+#     that compiles the Fetch path, and the root README's first snippet
+#     compiled against the single-adapter install it promotes (core +
+#     solaris).
 # Exits non-zero on any failure; ends with a summary, one line per step.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -420,7 +422,23 @@ setup_edge_consumer() {
 EOF
 }
 
-mkdir -p "$consumers/node" "$consumers/edge"
+# The root README's first TypeScript snippet, as a Next.js route file with
+# only core + solaris installed (the install it promotes).
+setup_readme_consumer() {
+  echo '{ "name": "readme-consumer", "private": true, "type": "module" }' >package.json
+  npm install --ignore-scripts --loglevel=error "$(tgz core)" "$(tgz solaris)" \
+    typescript@~5.9.3 @types/node@^20.19.0 || return 1
+  awk '/^```ts$/ { inside = 1; next } inside && /^```$/ { exit } inside { print }' \
+    "$release_copy/README.md" >route.ts
+  [ -s route.ts ] || { echo "README.md has no ts code block" >&2; return 1; }
+  cat >tsconfig.json <<'EOF'
+{ "compilerOptions": { "module": "esnext", "moduleResolution": "bundler", "target": "es2022",
+  "lib": ["es2022", "dom"], "types": ["node"], "strict": true, "noEmit": true,
+  "skipLibCheck": false }, "include": ["route.ts"] }
+EOF
+}
+
+mkdir -p "$consumers/node" "$consumers/edge" "$consumers/readme"
 run_step "consumer: npm install tarballs (Node)" "$consumers/node" setup_node_consumer || finish
 run_step "consumer: ESM, signed + forged" "$consumers/node" node esm.mjs
 run_step "consumer: CommonJS, signed + forged" "$consumers/node" node cjs.cjs
@@ -431,6 +449,10 @@ run_step "consumer: tsc bundler" "$consumers/node/bundler" \
 run_step "consumer: npm install (edge, no @types/node)" "$consumers/edge" setup_edge_consumer &&
   run_step "consumer: tsc edge Fetch path" "$consumers/edge" \
     "$consumers/edge/node_modules/.bin/tsc" -p .
+
+run_step "consumer: npm install (README, core + solaris)" "$consumers/readme" setup_readme_consumer &&
+  run_step "consumer: tsc the README snippet" "$consumers/readme" \
+    "$consumers/readme/node_modules/.bin/tsc" -p .
 
 [ -s "$tmp/major-notes" ] && mapfile -t -O "${#notes[@]}" notes <"$tmp/major-notes"
 notes+=("tarballs (packed size):")
