@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_AuthenticationError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /** Which configured check refused the request. */
 export type AuthenticationMethod =
@@ -15,7 +13,9 @@ export type AuthenticationMethod =
  * Answered with 401.
  */
 export class AuthenticationError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'AuthenticationError';
   readonly method: AuthenticationMethod;
 
   constructor({
@@ -32,6 +32,6 @@ export class AuthenticationError extends FinhooksError {
   }
 
   static override isInstance(error: unknown): error is AuthenticationError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

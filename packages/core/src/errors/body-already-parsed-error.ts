@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_BodyAlreadyParsedError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * A framework middleware (express.json(), a body parser, Fastify's JSON
@@ -13,13 +11,15 @@ const symbol = Symbol.for(marker);
  * the provider retries once the setup is fixed.
  */
 export class BodyAlreadyParsedError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'BodyAlreadyParsedError';
 
   constructor(options: FinhooksErrorOptions) {
     super({ name, code: 'body_already_parsed', httpStatus: 500, ...options });
   }
 
   static override isInstance(error: unknown): error is BodyAlreadyParsedError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

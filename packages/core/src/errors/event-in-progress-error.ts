@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_EventInProgressError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * Another delivery of the same event (same provider and id) is being
@@ -10,13 +8,15 @@ const symbol = Symbol.for(marker);
  * instead of the event being acknowledged twice or lost.
  */
 export class EventInProgressError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'EventInProgressError';
 
   constructor(options: FinhooksErrorOptions) {
     super({ name, code: 'event_in_progress', httpStatus: 409, ...options });
   }
 
   static override isInstance(error: unknown): error is EventInProgressError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

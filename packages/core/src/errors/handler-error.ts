@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_HandlerError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * One or more of the application's handlers threw for an event. Every
@@ -11,7 +9,9 @@ const symbol = Symbol.for(marker);
  * retries; with one, the event is retried from the store.
  */
 export class HandlerError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'HandlerError';
   readonly errors: readonly unknown[];
   readonly eventId: string;
 
@@ -26,6 +26,6 @@ export class HandlerError extends FinhooksError {
   }
 
   static override isInstance(error: unknown): error is HandlerError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

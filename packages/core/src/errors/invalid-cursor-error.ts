@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_InvalidCursorError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 const defaultMessage =
   'The cursor is not one listEvents returned; start again without a cursor.';
@@ -12,7 +10,9 @@ const defaultMessage =
  * (tampered, truncated, or from another store). An HTTP API answers 400.
  */
 export class InvalidCursorError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'InvalidCursorError';
 
   constructor(options: Partial<FinhooksErrorOptions> = {}) {
     super({
@@ -25,6 +25,6 @@ export class InvalidCursorError extends FinhooksError {
   }
 
   static override isInstance(error: unknown): error is InvalidCursorError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

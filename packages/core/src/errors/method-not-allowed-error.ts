@@ -1,12 +1,12 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_MethodNotAllowedError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /** The provider's adapter does not accept this HTTP method. Answered with 405. */
 export class MethodNotAllowedError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'MethodNotAllowedError';
   /** Methods the adapter accepts, for the `Allow` header. */
   readonly allowed: readonly string[];
 
@@ -19,6 +19,6 @@ export class MethodNotAllowedError extends FinhooksError {
   }
 
   static override isInstance(error: unknown): error is MethodNotAllowedError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_MissingHeaderError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * A header the provider always sends is absent. For a signature or credential
@@ -11,7 +9,9 @@ const symbol = Symbol.for(marker);
  * common cause.
  */
 export class MissingHeaderError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'MissingHeaderError';
   /** The missing header's name, lower case. */
   readonly header: string;
 
@@ -25,6 +25,6 @@ export class MissingHeaderError extends FinhooksError {
   }
 
   static override isInstance(error: unknown): error is MissingHeaderError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_SignatureVerificationError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /** Why a signature was refused. */
 export type SignatureFailureReason =
@@ -15,7 +13,9 @@ export type SignatureFailureReason =
  * a secret rotated on the provider's side only. Answered with 401.
  */
 export class SignatureVerificationError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'SignatureVerificationError';
   readonly reason: SignatureFailureReason;
 
   constructor({
@@ -34,6 +34,6 @@ export class SignatureVerificationError extends FinhooksError {
   static override isInstance(
     error: unknown,
   ): error is SignatureVerificationError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

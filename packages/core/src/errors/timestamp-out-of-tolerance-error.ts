@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_TimestampOutOfToleranceError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * A signed timestamp is too far in the past (a replayed request) or in the
@@ -10,7 +8,9 @@ const symbol = Symbol.for(marker);
  * tolerance. Answered with 401.
  */
 export class TimestampOutOfToleranceError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'TimestampOutOfToleranceError';
   /** The signed timestamp, in unix seconds. */
   readonly timestamp: number;
   /** The tolerance that was applied, in seconds, in either direction. */
@@ -34,6 +34,6 @@ export class TimestampOutOfToleranceError extends FinhooksError {
   static override isInstance(
     error: unknown,
   ): error is TimestampOutOfToleranceError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

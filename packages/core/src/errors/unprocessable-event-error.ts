@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from './finhooks-error';
 
 const name = 'FINHOOKS_UnprocessableEventError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /**
  * Throw this from a handler for an event the application will never accept.
@@ -11,13 +9,15 @@ const symbol = Symbol.for(marker);
  * delivered again.
  */
 export class UnprocessableEventError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so each error class stays a distinct type; FinhooksError
+  // sets the runtime marker that `isInstance` reads.
+  declare private readonly brand: 'UnprocessableEventError';
 
   constructor(options: FinhooksErrorOptions) {
     super({ name, code: 'event_unprocessable', httpStatus: 422, ...options });
   }
 
   static override isInstance(error: unknown): error is UnprocessableEventError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }

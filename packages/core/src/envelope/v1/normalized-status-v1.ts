@@ -34,9 +34,11 @@ export type NormalizedStatusV1 =
   (typeof normalizedStatusesV1)[keyof typeof normalizedStatusesV1][number];
 
 /** All normalized statuses, for validation. */
-export const allNormalizedStatusesV1: readonly NormalizedStatusV1[] = [
-  ...new Set(Object.values(normalizedStatusesV1).flat()),
-];
+export const allNormalizedStatusesV1: readonly NormalizedStatusV1[] =
+  // Pure: a bundle that never reads the list does not carry it.
+  /* @__PURE__ */ (() => [
+    ...new Set(Object.values(normalizedStatusesV1).flat()),
+  ])();
 
 /**
  * An adapter's decision for one provider status value: a normalized
