@@ -1,8 +1,6 @@
 import { FinhooksError, type FinhooksErrorOptions } from '@finhooks/core';
 
 const name = 'FINHOOKS_DinteroEventMismatchError';
-const marker = `finhooks.error.${name}`;
-const symbol = Symbol.for(marker);
 
 /** Which Hooks API field disagreed. */
 export type DinteroMismatchField = 'event' | 'event_delivery';
@@ -17,7 +15,9 @@ export type DinteroMismatchField = 'event' | 'event_delivery';
  * and the signed `event_delivery` identifies the delivery.)
  */
 export class DinteroEventMismatchError extends FinhooksError {
-  private readonly [symbol] = true;
+  // Type-only, so it stays a distinct type; FinhooksError sets the runtime
+  // marker that `isInstance` reads.
+  declare private readonly brand: 'DinteroEventMismatchError';
   /** The field that disagreed. */
   readonly field: DinteroMismatchField;
   /** The header's value, if sent. */
@@ -45,6 +45,6 @@ export class DinteroEventMismatchError extends FinhooksError {
   static override isInstance(
     error: unknown,
   ): error is DinteroEventMismatchError {
-    return FinhooksError.hasMarker(error, marker);
+    return FinhooksError.hasMarker(error, `finhooks.error.${name}`);
   }
 }
