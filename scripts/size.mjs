@@ -3,7 +3,8 @@
 // esbuild (--bundle --minify, browser platform, worker conditions) and
 // gzipped, for core alone and core + each adapter, against the budgets.
 // Needs the packages built (`pnpm build`). Fails when
-//   - core alone passes 8 kB;
+//   - core alone passes its ceiling (under the 8 kB target, so that a
+//     module-level side effect keeping unused code is caught);
 //   - a bundle passes its ceiling (today's size plus a little);
 //   - a bundle contains an adapter's `<provider>EventReferences` text
 //     (documentation, not code: it must stay out of the catalogue).
@@ -22,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 const kB = 1024;
 const TARGET = { core: 8 * kB, total: 15 * kB };
 const CEILING = {
+  core: 6.8 * kB,
   dintero: 20 * kB,
   solaris: 21 * kB,
   redpin: 18.5 * kB,
@@ -72,15 +74,15 @@ const zod = ['zod', 'zod/*'];
 const kb = bytes => `${(bytes / kB).toFixed(1)} kB`;
 const failures = [];
 const core = await bundle(coreEntry);
-if (core.gzip > TARGET.core)
-  failures.push(`core alone is ${kb(core.gzip)}, over ${kb(TARGET.core)}`);
+if (core.gzip > CEILING.core)
+  failures.push(`core alone is ${kb(core.gzip)}, over ${kb(CEILING.core)}`);
 
 console.log(
   '| bundle | minified | gzip | ≈ core | ≈ zod/mini | ≈ adapter | target | CI ceiling |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
 console.log(
-  `| core alone | ${kb(core.minified)} | **${kb(core.gzip)}** | ${kb(core.gzip)} | – | – | ${kb(TARGET.core)} | ${kb(TARGET.core)} |`,
+  `| core alone | ${kb(core.minified)} | **${kb(core.gzip)}** | ${kb(core.gzip)} | – | – | ${kb(TARGET.core)} | ${kb(CEILING.core)} |`,
 );
 for (const [provider, call] of Object.entries(adapters)) {
   const source = workerOf(provider, call);
