@@ -102,6 +102,17 @@ describe('createTradevestAdapter settings', () => {
     expect(
       message({ ipAllowlist: { allow: ['203.0.113.7'], trustedProxies: -1 } }),
     ).toContain('ipAllowlist.trustedProxies: expected at least 0');
+    expect(
+      message({ headers: [{ name: 'api-key', value: ['k', 1], extra: 1 }] }),
+    ).toBe(
+      'tradevest: invalid settings (headers.0: unknown setting "extra"; headers.0.value: invalid value).',
+    );
+    expect(
+      message({ headers, dedupWindowMs: Number.POSITIVE_INFINITY }),
+    ).toContain('dedupWindowMs: expected number');
+    expect(message({ ipAllowlist: { allow: ['203.0.113.7', 7] } })).toContain(
+      'ipAllowlist.allow.1: expected string',
+    );
   });
 
   it('should run unauthenticated only with the explicit opt-out', async () => {
