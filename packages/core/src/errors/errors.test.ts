@@ -99,6 +99,24 @@ describe('finhooks errors', () => {
     expect(signature.toJSON().provider).toBe('dintero');
   });
 
+  it('should mark every class, and not let a plain FinhooksError pass as one', () => {
+    for (const [error] of cases) {
+      const marked = Object.getOwnPropertySymbols(error).map(
+        symbol => symbol.description,
+      );
+      expect(marked).toContain('finhooks.error');
+      expect(marked).toContain(`finhooks.error.${error.name}`);
+    }
+    const plain = new errors.FinhooksError({
+      name: 'FINHOOKS_RouteNotFoundError',
+      code: 'route_not_found',
+      httpStatus: 404,
+      message: 'm',
+    });
+    expect(errors.FinhooksError.isInstance(plain)).toBe(true);
+    expect(errors.RouteNotFoundError.isInstance(plain)).toBe(false);
+  });
+
   it('should keep the cause', () => {
     const cause = new Error('root');
     expect(new errors.StoreError({ message: 'm', cause }).cause).toBe(cause);

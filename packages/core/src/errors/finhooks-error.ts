@@ -58,9 +58,11 @@ export class FinhooksError extends Error {
     // The subclass's marker (`isInstance` reads it). Set here rather than
     // as a field with a computed key in each subclass: those module-level
     // `Symbol.for` calls would keep every error class in a user's bundle.
-    (this as unknown as Record<symbol, boolean>)[
-      Symbol.for(`${marker}.${name}`)
-    ] = true;
+    // A plain FinhooksError carries only the base marker, whatever its name.
+    if (new.target !== FinhooksError)
+      (this as unknown as Record<symbol, boolean>)[
+        Symbol.for(`${marker}.${name}`)
+      ] = true;
     this.name = name;
     this.code = code;
     this.httpStatus = httpStatus;
