@@ -40,6 +40,7 @@ import { postgresMigrations } from './postgres-migrations';
 import { fittedKey, fittedText, pgText, POSTGRES } from './postgres-rejected';
 import type { OutboxStore } from '@finhooks/core';
 import { createPostgresOutbox } from './postgres-outbox';
+import { inTransaction } from './postgres-transaction';
 
 /** The result of a query, as `pg` returns it. */
 export interface PostgresQueryResult {
@@ -186,10 +187,7 @@ export function createPostgresStore(
   const claims = createClaimLeases();
 
   async function migrate(): Promise<void> {
-    const client = await pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async client => {
       // Concurrent callers (every receiver at start-up) queue here.
       await client.query(
         'SELECT pg_advisory_xact_lock($1::int4, hashtext($2))',
@@ -215,14 +213,7 @@ export function createPostgresStore(
           [step.version, step.name],
         );
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      failed = error instanceof Error ? error : new Error(String(error));
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release(failed);
-    }
+    });
   }
 
   /** Migrates once per store on first use; a failed attempt is retried next time. */
@@ -321,30 +312,27 @@ export function createPostgresStore(
     const columns = claimColumns(event, fitted);
     const occurredAt = toEpochMs(event.occurredAt);
     const timestamp = now();
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [
-        scopeLockKey(schemaName, event),
-      ]);
-      const existing = await duplicateOf(client, event, columns);
-      if (existing !== undefined) {
-        await client.query('COMMIT');
-        return { status: 'duplicate', id: existing };
-      }
-      const counted = await client.query(
-        `SELECT count(*)::int AS n FROM ${events} WHERE provider = $1 AND dedup_key = $2`,
-        [event.provider, columns.dedupKey],
-      );
-      const stored = (counted.rows[0] as { n: number } | undefined)?.n ?? 0;
-      let id: string;
-      for (let n = stored === 0 ? 1 : stored + 1; ; n++) {
-        id = nthEventId(columns.dedupKey, n);
-        // ON CONFLICT: an id taken by another scope's claim (a provider id
-        // equal to a content id) moves on to the next n.
-        const inserted = await client.query(
-          `WITH inserted AS (
+    const result = await inTransaction(
+      pool,
+      async (client): Promise<WebhookClaimResult> => {
+        await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [
+          scopeLockKey(schemaName, event),
+        ]);
+        const existing = await duplicateOf(client, event, columns);
+        if (existing !== undefined)
+          return { status: 'duplicate', id: existing };
+        const counted = await client.query(
+          `SELECT count(*)::int AS n FROM ${events} WHERE provider = $1 AND dedup_key = $2`,
+          [event.provider, columns.dedupKey],
+        );
+        const stored = (counted.rows[0] as { n: number } | undefined)?.n ?? 0;
+        let id: string;
+        for (let n = stored === 0 ? 1 : stored + 1; ; n++) {
+          id = nthEventId(columns.dedupKey, n);
+          // ON CONFLICT: an id taken by another scope's claim (a provider id
+          // equal to a content id) moves on to the next n.
+          const inserted = await client.query(
+            `WITH inserted AS (
              INSERT INTO ${events} (provider, id, type, native_type, subject_type, subject_id,
                status, occurred_at, event, issues, received_at, state, attempts,
                next_attempt_at, lease, dedup_key, identity_source)
@@ -355,44 +343,42 @@ export function createPostgresStore(
            )
            INSERT INTO ${deliveries} (provider, id, method, url, headers, body)
            SELECT provider, id, $15, $16, $17::json, $18 FROM inserted`,
-          [
-            event.provider,
-            id,
-            columns.type,
-            columns.nativeType,
-            columns.subjectType,
-            columns.subjectId,
-            columns.status,
-            occurredAt === undefined ? null : iso(occurredAt),
-            JSON.stringify({ ...event, id }),
-            invalid ? JSON.stringify(event.issues) : null,
-            iso(toEpochMs(event.receivedAt) ?? timestamp),
-            invalid ? 'quarantined' : 'processing',
-            invalid ? 0 : 1,
-            invalid ? null : iso(timestamp + claimLeaseMs),
-            pgText(delivery.method),
-            pgText(delivery.url),
-            JSON.stringify(delivery.headers),
-            toBuffer(delivery.body),
-            claimLease(invalid),
-            columns.dedupKey,
-            event.identity.source,
-          ],
-        );
-        if (inserted.rowCount === 1) break;
-      }
-      await client.query('COMMIT');
-      claims.remember({ provider: event.provider, id }, claimLease(invalid));
-      return { status: 'claimed', id };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      // A connection in an unknown state is discarded, not reused.
-      if (!isRejectedData(error, POSTGRES))
-        broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+            [
+              event.provider,
+              id,
+              columns.type,
+              columns.nativeType,
+              columns.subjectType,
+              columns.subjectId,
+              columns.status,
+              occurredAt === undefined ? null : iso(occurredAt),
+              JSON.stringify({ ...event, id }),
+              invalid ? JSON.stringify(event.issues) : null,
+              iso(toEpochMs(event.receivedAt) ?? timestamp),
+              invalid ? 'quarantined' : 'processing',
+              invalid ? 0 : 1,
+              invalid ? null : iso(timestamp + claimLeaseMs),
+              pgText(delivery.method),
+              pgText(delivery.url),
+              JSON.stringify(delivery.headers),
+              toBuffer(delivery.body),
+              claimLease(invalid),
+              columns.dedupKey,
+              event.identity.source,
+            ],
+          );
+          if (inserted.rowCount === 1) break;
+        }
+        return { status: 'claimed', id };
+      },
+      error => isRejectedData(error, POSTGRES),
+    );
+    if (result.status === 'claimed')
+      claims.remember(
+        { provider: event.provider, id: result.id },
+        claimLease(invalid),
+      );
+    return result;
   }
 
   async function claim(entry: WebhookStoreEntry): Promise<WebhookClaimResult> {

@@ -14,6 +14,7 @@ import {
 } from '@finhooks/core/store-kit';
 import type { PostgresPool, PostgresPoolClient } from './create-postgres-store';
 import { pgText, POSTGRES } from './postgres-rejected';
+import { inTransaction } from './postgres-transaction';
 
 /** Most claims in one batch (21 parameters a row, 65 535 per statement). */
 const MAX_BATCH = 256;
@@ -175,22 +176,11 @@ export function createPostgresBatchClaims(options: PostgresBatchClaimOptions) {
   async function claimBatch(
     entries: WebhookStoreEntry[],
   ): Promise<{ result: WebhookClaimResult; lease?: number }[]> {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const results = await claimInTransaction(client, entries);
-      await client.query('COMMIT');
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      // A connection in an unknown state is discarded, not reused.
-      if (!isRejectedData(error, POSTGRES))
-        broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    return inTransaction(
+      pool,
+      client => claimInTransaction(client, entries),
+      error => isRejectedData(error, POSTGRES),
+    );
   }
 
   async function claimInTransaction(
