@@ -13,11 +13,13 @@ import {
 } from '@finhooks/core';
 import type { DinteroAdapterSettings } from './dintero-adapter-settings';
 import {
-  dinteroCallbackSignedMaterial,
   dinteroRepeatedQueryWarning,
   parseDinteroCallback,
 } from './dintero-callback-payload';
-import { dinteroCallbackSignatureHeader } from './dintero-callback-signature';
+import {
+  dinteroCallbackSignatureHeader,
+  dinteroCallbackSignedMaterial,
+} from './dintero-callback-signature';
 import { verifyDinteroCallback } from './dintero-callback-verify';
 import {
   dinteroCheckoutCallbackType,

@@ -3,7 +3,6 @@ import {
   type RawWebhookRequest,
   type WebhookWarningV1,
 } from '@finhooks/core';
-import { sortedDinteroQuery } from './dintero-callback-signature';
 import { dinteroProvider } from './dintero-provider';
 
 /** Where a POST callback's unsigned body is kept in `data`. */
@@ -33,27 +32,6 @@ export function parseDinteroCallback(
     });
   }
   return data;
-}
-
-/**
- * What identifies one callback: the signed parts of `Dintero-Signature`
- * except its timestamp `t` — account id, method, hostname, path and the
- * sorted query, exactly as signed, newline-joined. Core hashes it into the
- * dedup key, so a retry re-signed with a new `t` is the same event, and
- * the unsigned `event-delivery` header cannot make a replay look new.
- */
-export function dinteroCallbackSignedMaterial(parts: {
-  accountId: string;
-  method: string;
-  url: URL;
-}): string {
-  return [
-    parts.accountId,
-    parts.method.toUpperCase(),
-    parts.url.hostname,
-    parts.url.pathname,
-    sortedDinteroQuery(parts.url),
-  ].join('\n');
 }
 
 /**

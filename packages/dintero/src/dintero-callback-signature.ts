@@ -26,20 +26,33 @@ export function sortedDinteroQuery(url: URL): string {
 }
 
 /**
- * The signed string: timestamp, account id, method, hostname (no port),
- * path and sorted query, joined by newlines. The body is not part of it.
+ * What identifies one callback: the signed parts of `Dintero-Signature`
+ * except its timestamp `t` — account id, method, hostname, path and the
+ * sorted query, exactly as signed, newline-joined. Core hashes it into the
+ * dedup key, so a retry re-signed with a new `t` is the same event, and
+ * the unsigned `event-delivery` header cannot make a replay look new.
  */
-export function dinteroCallbackSignedString(
-  parts: DinteroCallbackSignedParts,
+export function dinteroCallbackSignedMaterial(
+  parts: Omit<DinteroCallbackSignedParts, 'timestamp'>,
 ): string {
   return [
-    String(parts.timestamp),
     parts.accountId,
     parts.method.toUpperCase(),
     parts.url.hostname,
     parts.url.pathname,
     sortedDinteroQuery(parts.url),
   ].join('\n');
+}
+
+/**
+ * The signed string: the timestamp, then the signed material (account id,
+ * method, hostname without port, path and sorted query), joined by
+ * newlines. The body is not part of it.
+ */
+export function dinteroCallbackSignedString(
+  parts: DinteroCallbackSignedParts,
+): string {
+  return `${parts.timestamp}\n${dinteroCallbackSignedMaterial(parts)}`;
 }
 
 /** The lowercase hex HMAC-SHA256 of the signed string under `secret`. */
