@@ -9,6 +9,7 @@ import {
   type WebhookAdapterV1,
   type WebhookEventV1,
 } from '@finhooks/core';
+import { createTestWebhookEvent } from '@finhooks/core/testing';
 import { createSqliteStore } from '@finhooks/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger';
@@ -21,20 +22,8 @@ const RECEIVED_AT = '2026-03-01T12:00:00.000Z';
 function mapped(body: Uint8Array, version: 1 | 2): WebhookEventV1 {
   const { id, status } = safeParseJson(body) as { id: string; status: string };
   const noun = version === 1 ? 'transaction' : 'payment';
-  return {
-    specVersion: '1',
+  return createTestWebhookEvent({
     id: `acme_${id}`,
-    identity: { source: 'provider_id', key: `acme_${id}` },
-    authenticity: {
-      scheme: 'signature',
-      body: true,
-      type: true,
-      subject: true,
-      timestamp: false,
-      url: false,
-      headers: [],
-    },
-    provider: 'acme',
     type: `${noun}.status_changed`,
     nativeType: 'transaction_update',
     subject: { type: noun, id },
@@ -42,7 +31,7 @@ function mapped(body: Uint8Array, version: 1 | 2): WebhookEventV1 {
     receivedAt: RECEIVED_AT,
     data: { id, status },
     delivery: {},
-  };
+  });
 }
 
 /** The upgraded adapter: its catalogue names the new type and subject type. */
