@@ -33,41 +33,11 @@ else
   trap 'rm -rf "$tmp"' EXIT
 fi
 
-started=$(date +%s)
-summary=()
-failures=0
-run_step() {
-  local label=$1
-  shift
-  local t0 status
-  t0=$(date +%s)
-  echo
-  echo "::: ${label}: $*"
-  (cd "$tmp" && "$@")
-  status=$?
-  local line
-  line=$(printf '%-32s %4ss' "$label" "$(($(date +%s) - t0))")
-  if [ "$status" = 0 ]; then
-    summary+=("ok    $line")
-  else
-    summary+=("FAIL  $line  (exit $status)")
-    failures=$((failures + 1))
-  fi
-  return "$status"
-}
-
-finish() {
-  echo
-  echo "=== check-new-adapter: ${pkg} in ${tmp} ($(($(date +%s) - started))s)"
-  printf '%s\n' "${summary[@]}"
-  if [ "$failures" = 0 ]; then
-    echo "all ${#summary[@]} steps passed"
-  else
-    echo "${failures} of ${#summary[@]} steps failed"
-  fi
-  [ "$failures" = 0 ]
-  exit $?
-}
+# shellcheck source=lib/steps.sh
+source "$repo/scripts/lib/steps.sh"
+# Every step runs in the copy.
+step() { run_step "$1" "$tmp" "${@:2}"; }
+finish() { finish_steps "check-new-adapter: ${pkg} in ${tmp}"; }
 
 # Every file outside the generated ones, with its hash.
 snapshot() {
@@ -79,11 +49,10 @@ snapshot() {
     sort -z | xargs -0 sha1sum)
 }
 
-run_step copy rsync -a --exclude .git --exclude node_modules --exclude dist \
-  --exclude .turbo --filter=':- .gitignore' "$repo/" "$tmp/" || finish
+step copy copy_tree "$tmp" || finish
 before=$(snapshot)
 
-run_step generate pnpm new-adapter "$name" || finish
+step generate pnpm new-adapter "$name" || finish
 
 # The promise: a new adapter needs no edit anywhere else.
 unchanged() {
@@ -96,13 +65,13 @@ unchanged() {
   fi
   echo "only packages/${name}, .changeset/${name}-initial.md and pnpm-lock.yaml changed"
 }
-run_step "no other file changed" unchanged
-run_step "frozen lockfile" pnpm install --frozen-lockfile --offline --silent
-run_step build pnpm turbo run build --filter="${pkg}..." --output-logs=errors-only
-run_step type-check pnpm turbo run type-check --filter="${pkg}" --output-logs=errors-only
-run_step eslint pnpm exec eslint "packages/${name}"
-run_step prettier pnpm exec prettier --check "packages/${name}"
-run_step "publint + attw" pnpm --filter "${pkg}" run publint
-run_step tests pnpm exec vitest run --project "${name}:node" \
+step "no other file changed" unchanged
+step "frozen lockfile" pnpm install --frozen-lockfile --offline --silent
+step build pnpm turbo run build --filter="${pkg}..." --output-logs=errors-only
+step type-check pnpm turbo run type-check --filter="${pkg}" --output-logs=errors-only
+step eslint pnpm exec eslint "packages/${name}"
+step prettier pnpm exec prettier --check "packages/${name}"
+step "publint + attw" pnpm --filter "${pkg}" run publint
+step tests pnpm exec vitest run --project "${name}:node" \
   --project "${name}:edge" --project repo
 finish

@@ -44,48 +44,9 @@ tarballs="$tmp/tarballs"
 consumers="$tmp/consumers"
 mkdir -p "$tarballs" "$consumers"
 
-started=$(date +%s)
-summary=()
-notes=()
-failures=0
-run_step() {
-  local label=$1 dir=$2
-  shift 2
-  local t0 status line
-  t0=$(date +%s)
-  echo
-  echo "::: ${label}: $*"
-  (cd "$dir" && "$@")
-  status=$?
-  line=$(printf '%-44s %4ss' "$label" "$(($(date +%s) - t0))")
-  if [ "$status" = 0 ]; then
-    summary+=("ok    $line")
-  else
-    summary+=("FAIL  $line  (exit $status)")
-    failures=$((failures + 1))
-  fi
-  return "$status"
-}
-
-finish() {
-  echo
-  echo "=== release:check ($(($(date +%s) - started))s)"
-  printf '%s\n' "${summary[@]}"
-  [ ${#notes[@]} -gt 0 ] && printf '%s\n' "" "${notes[@]}"
-  if [ "$failures" = 0 ]; then
-    echo "all ${#summary[@]} steps passed"
-  else
-    echo "${failures} of ${#summary[@]} steps failed"
-  fi
-  [ "$failures" = 0 ]
-  exit $?
-}
-
-copy_tree() {
-  mkdir -p "$1" &&
-    rsync -a --exclude .git --exclude node_modules --exclude dist \
-      --exclude .turbo --filter=':- .gitignore' "$repo/" "$1/"
-}
+# shellcheck source=lib/steps.sh
+source "$repo/scripts/lib/steps.sh"
+finish() { finish_steps "release:check"; }
 
 # Every package.json of the workspace's packages, with its hash.
 manifests() {
